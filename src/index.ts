@@ -1,0 +1,13 @@
+/**
+ * The library API. The CLI is a thin layer over these functions.
+ *
+ *   import { render } from 'ai-gateway-core';
+ *   const { text, manifests } = render({ valuesFiles: [{ name: 'prod.yaml', text }] });
+ */
+export { render, mergeValues, validateMerged, renderValues, chartDefaults, checkReleaseName } from './render/render.js';
+export type { RenderOptions, RenderResult, ValuesFile, ValueFlags, MergedValues } from './render/render.js';
+export type { Manifest } from './render/manifest.js';
+export type { Value, ValueMap } from './values/types.js';
+export type { AiGatewayCoreValues } from './values/chart-values.js';
+export { AiGatewayCoreError, UsageError, InputFileError, TemplateFailError, TemplateNotFoundError } from './errors.js';
+export { SchemaValidationError } from './validate/schema.js';

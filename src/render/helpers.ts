@@ -1,0 +1,88 @@
+/**
+ * The fixed helper set the handlebars twins may call (templates are compiled with
+ * knownHelpersOnly, so nothing else is reachable). Each helper reproduces the Go template
+ * built-in or sprig function of the same name, with Go's truthiness: an empty map is false.
+ */
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { TemplateFailError } from '../errors.js';
+import { goTruthy } from './go-truth.js';
+import { toYaml, indent, nindent } from './to-yaml.js';
+import { isMap, newMap, type Value, type ValueMap } from '../values/types.js';
+import { standardLabels, gatewayAnnotations, gatewayConfigSpec, policyConnection, policyTimeout } from './chart-helpers.js';
+
+/** Handlebars passes its options object as the last argument; Go functions never see it. */
+function args(all: unknown[]): unknown[] {
+  return all.slice(0, -1);
+}
+
+function options(all: unknown[]): HelperOptions {
+  return all[all.length - 1] as HelperOptions;
+}
+
+export type PartialRenderer = (name: string, context: unknown) => string;
+
+export function createHelpers(renderPartial: PartialRenderer, templateName: () => string): Record<string, HelperDelegate> {
+  return {
+    if(this: unknown, cond: unknown, opts: HelperOptions) {
+      return goTruthy(cond) ? opts.fn(this) : opts.inverse(this);
+    },
+    unless(this: unknown, cond: unknown, opts: HelperOptions) {
+      return goTruthy(cond) ? opts.inverse(this) : opts.fn(this);
+    },
+    with(this: unknown, value: unknown, opts: HelperOptions) {
+      return goTruthy(value) ? opts.fn(value) : opts.inverse(this);
+    },
+    /** `{{#let a b as |x y|}}`: Go's `$x := a`, scoped to the block. */
+    let(this: unknown, ...all: unknown[]) {
+      const opts = options(all);
+      return opts.fn(this, { data: opts.data, blockParams: args(all) });
+    },
+    and(...all: unknown[]) {
+      const list = args(all);
+      for (const v of list) if (!goTruthy(v)) return v;
+      return list[list.length - 1];
+    },
+    or(...all: unknown[]) {
+      const list = args(all);
+      for (const v of list) if (goTruthy(v)) return v;
+      return list[list.length - 1];
+    },
+    not: (value: unknown) => !goTruthy(value),
+    eq: (a: unknown, b: unknown) => a === b,
+    default: (fallback: unknown, given: unknown) => (goTruthy(given) ? given : fallback),
+    dict(...all: unknown[]) {
+      const list = args(all);
+      const out = newMap();
+      for (let i = 0; i < list.length; i += 2) out[String(list[i])] = (list[i + 1] ?? null) as Value;
+      return out;
+    },
+    list: (...all: unknown[]) => args(all),
+    /** sprig `dig "a" "b" default map`: the value at a.b, or the default when a key is missing. */
+    dig(...all: unknown[]) {
+      const list = args(all);
+      const map = list[list.length - 1];
+      const fallback = list[list.length - 2];
+      let current: unknown = map;
+      for (const key of list.slice(0, -2) as string[]) {
+        if (!isMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return fallback;
+        current = (current as ValueMap)[key];
+      }
+      return current;
+    },
+    /** Go's `not (kindIs "invalid" x)`: the value is there, even when it is 0, false or "". */
+    isSet: (value: unknown) => value !== null && value !== undefined,
+    toYaml: (value: unknown) => toYaml((value ?? null) as Value),
+    nindent: (n: number, s: string) => nindent(n, s),
+    indent: (n: number, s: string) => indent(n, s),
+    /** Go's `include`: the partial's text. Go's `{{- end }}` drops the final newline; so do we. */
+    include: (name: string, context: unknown) => renderPartial(name, context).replace(/\n$/, ''),
+    fail(message: string) {
+      throw new TemplateFailError(templateName(), message);
+    },
+    standardLabels: (root: unknown, labels: unknown) => standardLabels(root as never, labels),
+    gatewayAnnotations: (annotations: unknown, config: unknown) => gatewayAnnotations(annotations, config),
+    gatewayConfigSpec: (config: unknown) => gatewayConfigSpec(config),
+    policyConnection: (policy: unknown) => policyConnection(policy),
+    policyTimeout: (policy: unknown) => policyTimeout(policy),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The pipeline, as one pure function per stage:
+ *   values files + flags → user values → coalesced over the chart defaults → schema-checked →
+ *   templates rendered → documents sorted and framed exactly as `helm template` prints them.
+ */
+import { readFileSync } from 'node:fs';
+import { AiGatewayCoreError, UsageError } from '../errors.js';
+import { parseValuesYaml } from '../values/parse-yaml.js';
+import { buildUserValues } from '../values/merge.js';
+import { coalesceValues } from '../values/merge.js';
+import type { SourceMap } from '../values/source.js';
+import type { ValueMap } from '../values/types.js';
+import { checkValues, SchemaValidationError, type SchemaProblem } from '../validate/schema.js';
+import { chartValuesPath } from '../paths.js';
+import { loadChart } from './templates.js';
+import { sortManifests, formatManifests, selectShowOnly, type Manifest, type RenderedFile } from './manifest.js';
+import type { TemplateRoot } from './chart-helpers.js';
+
+export interface ValuesFile {
+  /** shown in error messages: a path, or `<stdin>` */
+  name: string;
+  text: string;
+}
+
+export interface ValueFlags {
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+}
+
+export interface RenderOptions extends ValueFlags {
+  /** `.Release.Name`; helm's default is `release-name` */
+  releaseName?: string;
+  /** `.Release.Namespace`; helm's default is `default` */
+  namespace?: string;
+  /** `-f` files, already read, in command-line order */
+  valuesFiles?: ValuesFile[];
+  /** `--show-only` patterns, relative to the chart (`templates/gateway.yaml`) */
+  showOnly?: string[];
+  /** reads `--set-file` paths; defaults to the file system */
+  readFile?: (path: string) => string;
+}
+
+export interface RenderResult {
+  /** every document, in output order, hooks last */
+  manifests: Manifest[];
+  /** exactly what `helm template` prints */
+  text: string;
+  /** the coalesced values the templates saw */
+  values: ValueMap;
+  /** where each value path came from (file:line:col or flag) */
+  sources: SourceMap;
+  /** coalescing warnings helm would also print, and duplicate keys */
+  warnings: string[];
+}
+
+export const DEFAULT_RELEASE_NAME = 'release-name';
+export const DEFAULT_NAMESPACE = 'default';
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function checkReleaseName(name: string): void {
+  if (!RELEASE_NAME.test(name) || name.length > 53) {
+    throw new UsageError(
+      `release name "${name}" is invalid: it must be lower-case letters, digits, "-" and "." (starting and ending with a letter or digit), at most 53 characters`,
+    );
+  }
+}
+
+let defaults: { values: ValueMap; sources: SourceMap } | undefined;
+
+/** chart/values.yaml, read the way helm reads it, once per process. */
+export function chartDefaults(): { values: ValueMap; sources: SourceMap } {
+  if (!defaults) {
+    const path = chartValuesPath();
+    const parsed = parseValuesYaml(readFileSync(path, 'utf8'), path);
+    defaults = { values: parsed.values, sources: parsed.sources };
+  }
+  return defaults;
+}
+
+export interface MergedValues {
+  values: ValueMap;
+  sources: SourceMap;
+  warnings: string[];
+}
+
+/** Stages 1–2: read the user's values and lay them over the chart defaults. */
+export function mergeValues(options: RenderOptions): MergedValues {
+  const warnings: string[] = [];
+  const files = (options.valuesFiles ?? []).map((f) => {
+    const parsed = parseValuesYaml(f.text, f.name);
+    for (const d of parsed.duplicates) {
+      warnings.push(`${f.name}:${d.second.line}:${d.second.col}: duplicate key ${d.path} (first at line ${d.first.line}); the last one wins, as in helm`);
+    }
+    return parsed;
+  });
+  const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const user = buildUserValues(
+    {
+      files,
+      setJson: options.setJson ?? [],
+      set: options.set ?? [],
+      setString: options.setString ?? [],
+      setFile: options.setFile ?? [],
+      setLiteral: options.setLiteral ?? [],
+    },
+    readFile,
+  );
+  const base = chartDefaults();
+  const coalesced = coalesceValues(base.values, user.values);
+  const sources: SourceMap = new Map(base.sources);
+  for (const [path, source] of user.sources) sources.set(path, source);
+  return { values: coalesced.values, sources, warnings: [...warnings, ...coalesced.warnings] };
+}
+
+export function describeProblem(problem: SchemaProblem, sources: SourceMap): string {
+  const source = sources.get(problem.path);
+  let where = '';
+  if (source?.kind === 'file' || source?.kind === 'default') where = ` (${source.file}:${source.line}:${source.col})`;
+  else if (source?.kind === 'flag') where = ` (${source.flag} ${source.arg})`;
+  return `${problem.path || '(root)'}: ${problem.message}${where}`;
+}
+
+/** Stage 3: the schema check helm runs before rendering. */
+export function validateMerged(merged: MergedValues): void {
+  const problems = checkValues(merged.values);
+  if (problems.length > 0) throw new SchemaValidationError(problems, (p) => describeProblem(p, merged.sources));
+}
+
+/** Stages 4–5: render every template and assemble helm's output. */
+export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'releaseName' | 'namespace' | 'showOnly'> = {}): { manifests: Manifest[]; text: string } {
+  const releaseName = options.releaseName ?? DEFAULT_RELEASE_NAME;
+  checkReleaseName(releaseName);
+  const chart = loadChart();
+  const root: TemplateRoot = {
+    Values: values,
+    Release: { Name: releaseName, Namespace: options.namespace ?? DEFAULT_NAMESPACE, Service: 'Helm', Revision: 1, IsInstall: true, IsUpgrade: false },
+    Chart: { Name: chart.meta.name, Version: chart.meta.version, AppVersion: chart.meta.appVersion },
+  };
+  const files: RenderedFile[] = chart.templates.map(([path, fn]) => ({ source: `${chart.meta.name}/${path}`, text: fn(root) }));
+  const sorted = sortManifests(files);
+  let text = formatManifests(sorted);
+  if (options.showOnly && options.showOnly.length > 0) text = selectShowOnly(text, options.showOnly);
+  return { manifests: [...sorted.generic, ...sorted.hooks], text };
+}
+
+/** The whole pipeline: what `ai-gateway-core render` and `helm template` print. */
+export function render(options: RenderOptions = {}): RenderResult {
+  if (options.releaseName !== undefined) checkReleaseName(options.releaseName);
+  const merged = mergeValues(options);
+  validateMerged(merged);
+  const out = renderValues(merged.values, options);
+  return { ...out, values: merged.values, sources: merged.sources, warnings: merged.warnings };
+}
+
+export { AiGatewayCoreError };
