@@ -1,0 +1,169 @@
+// Compiles x-kubernetes-validations expressions once (per expression text, process-wide) and
+// rejects, at compile time, what the API server's type checker would reject: unknown functions,
+// wrong arities and undeclared variables. @bufbuild/cel has no checker and would otherwise only
+// fail at evaluation time, which could let a broken rule pass silently.
+import { parse, plan, type CelInput, type CelResult } from '@bufbuild/cel';
+import { CelCompileError } from './errors.js';
+import { k8sCelEnv } from './cel-lib.js';
+
+type Expr = ReturnType<typeof parse>['expr'];
+
+export interface CompiledExpression {
+  text: string;
+  /** References `oldSelf`: a transition rule. */
+  usesOldSelf: boolean;
+  run(bindings: Record<string, CelInput>): CelResult;
+}
+
+/** Calls the planner implements itself rather than through the function registry. */
+const PLANNER_OPERATORS = new Set(['_[_]', '_[?_]', '_?._', '_?_:_', '_&&_', '_||_', '@not_strictly_false', '__not_strictly_false__']);
+
+/** Type names usable as values (`type(x) == string`). */
+const TYPE_IDENTS = new Set(['int', 'uint', 'double', 'bool', 'string', 'bytes', 'list', 'map', 'null_type', 'type', 'dyn']);
+
+const cache = new Map<string, CompiledExpression | CelCompileError>();
+
+/**
+ * Compiles `text` with the given root variables in scope (`self`, plus `oldSelf` for rules).
+ * Throws CelCompileError; failures are cached too, so a bad rule costs one parse.
+ */
+export function compileExpression(text: string, variables: readonly string[] = ['self', 'oldSelf']): CompiledExpression {
+  const key = `${variables.join(',')}\u0000${text}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    try {
+      hit = compileUncached(text, variables);
+    } catch (err) {
+      hit = err instanceof CelCompileError ? err : new CelCompileError(text, err instanceof Error ? err.message : String(err));
+    }
+    cache.set(key, hit);
+  }
+  if (hit instanceof CelCompileError) throw hit;
+  return hit;
+}
+
+function compileUncached(text: string, variables: readonly string[]): CompiledExpression {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(text);
+  } catch (err) {
+    throw new CelCompileError(text, `syntax error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const idents = new Set<string>();
+  rewriteAndCheck(parsed.expr, new Set(variables), idents, text);
+  const program = plan(k8sCelEnv(), parsed);
+  return {
+    text,
+    usesOldSelf: idents.has('oldSelf'),
+    run: (bindings) => program(bindings),
+  };
+}
+
+function fail(text: string, reason: string): never {
+  throw new CelCompileError(text, reason);
+}
+
+/** `a.b.c` → "a.b.c" when the expression is a plain qualified name. */
+function qualifiedName(e: Expr | undefined): string | undefined {
+  if (!e) return undefined;
+  if (e.exprKind.case === 'identExpr') return e.exprKind.value.name;
+  if (e.exprKind.case === 'selectExpr' && !e.exprKind.value.testOnly) {
+    const q = qualifiedName(e.exprKind.value.operand);
+    return q === undefined ? undefined : `${q}.${e.exprKind.value.field}`;
+  }
+  return undefined;
+}
+
+/** Walks the AST: expands `cel.bind`, checks calls and identifiers, records root idents used. */
+function rewriteAndCheck(e: Expr | undefined, scope: ReadonlySet<string>, used: Set<string>, text: string): void {
+  if (!e) return;
+  const k = e.exprKind;
+  switch (k.case) {
+    case 'identExpr': {
+      const name = k.value.name;
+      if (!scope.has(name) && !TYPE_IDENTS.has(name)) fail(text, `undeclared reference to '${name}'`);
+      used.add(name);
+      return;
+    }
+    case 'constExpr':
+      return;
+    case 'selectExpr':
+      rewriteAndCheck(k.value.operand, scope, used, text);
+      return;
+    case 'listExpr':
+      for (const x of k.value.elements) rewriteAndCheck(x, scope, used, text);
+      return;
+    case 'structExpr':
+      if (k.value.messageName !== '') fail(text, `unsupported message construction '${k.value.messageName}'`);
+      for (const entry of k.value.entries) {
+        if (entry.keyKind.case === 'mapKey') rewriteAndCheck(entry.keyKind.value, scope, used, text);
+        rewriteAndCheck(entry.value, scope, used, text);
+      }
+      return;
+    case 'comprehensionExpr': {
+      const c = k.value;
+      if (c.iterVar2 !== '') fail(text, 'two-variable comprehensions are not supported');
+      rewriteAndCheck(c.iterRange, scope, used, text);
+      rewriteAndCheck(c.accuInit, scope, used, text);
+      const inner = new Set(scope).add(c.iterVar).add(c.accuVar);
+      rewriteAndCheck(c.loopCondition, inner, used, text);
+      rewriteAndCheck(c.loopStep, inner, used, text);
+      rewriteAndCheck(c.result, new Set(scope).add(c.accuVar), used, text);
+      return;
+    }
+    case 'callExpr': {
+      const call = k.value;
+      const qual = qualifiedName(call.target);
+      if (qual === 'cel' && call.function === 'bind') {
+        expandBind(e, text);
+        rewriteAndCheck(e, scope, used, text);
+        return;
+      }
+      const env = k8sCelEnv();
+      if (qual !== undefined && !scope.has(qual.split('.')[0]!) && env.funcs.find(`${qual}.${call.function}`)) {
+        for (const a of call.args) rewriteAndCheck(a, scope, used, text);
+        return;
+      }
+      rewriteAndCheck(call.target, scope, used, text);
+      for (const a of call.args) rewriteAndCheck(a, scope, used, text);
+      if (PLANNER_OPERATORS.has(call.function)) return;
+      const group = env.funcs.find(call.function);
+      if (!group) fail(text, `undeclared reference to '${call.function}'`);
+      const isMethod = call.target !== undefined;
+      const argc = call.args.length;
+      const ok = [...group].some((f) => (f.target !== undefined) === isMethod && f.arguments.length === argc);
+      // CEL lets most functions be called either way (`size(x)` / `x.size()`); accept the other
+      // form when it has the same total arity.
+      const alt = [...group].some((f) => (f.target !== undefined) !== isMethod && f.arguments.length + (f.target ? 1 : 0) === argc + (isMethod ? 1 : 0));
+      if (!ok && !alt) fail(text, `found no matching overload for '${call.function}' with ${argc} argument(s)`);
+      return;
+    }
+    default:
+      fail(text, `unsupported expression kind '${String(k.case)}'`);
+  }
+}
+
+/** cel.bind(v, init, body) → the comprehension cel-go expands it to. */
+function expandBind(e: Expr, text: string): void {
+  if (e.exprKind.case !== 'callExpr') return;
+  const [v, init, body] = e.exprKind.value.args;
+  if (!v || !init || !body || v.exprKind.case !== 'identExpr') fail(text, 'cel.bind() requires (identifier, init, body)');
+  const varName = v.exprKind.value.name;
+  const emptyList = { ...v, exprKind: { case: 'listExpr', value: { $typeName: 'cel.expr.Expr.CreateList', elements: [], optionalIndices: [] } } } as unknown as Expr;
+  const falseConst = { ...v, exprKind: { case: 'constExpr', value: { $typeName: 'cel.expr.Constant', constantKind: { case: 'boolValue', value: false } } } } as unknown as Expr;
+  const accuRef = { ...v, exprKind: { case: 'identExpr', value: { $typeName: 'cel.expr.Expr.Ident', name: varName } } } as unknown as Expr;
+  (e as { exprKind: unknown }).exprKind = {
+    case: 'comprehensionExpr',
+    value: {
+      $typeName: 'cel.expr.Expr.Comprehension',
+      iterVar: '#unused',
+      iterVar2: '',
+      iterRange: emptyList,
+      accuVar: varName,
+      accuInit: init,
+      loopCondition: falseConst,
+      loopStep: accuRef,
+      result: body,
+    },
+  };
+}
