@@ -1,0 +1,52 @@
+/**
+ * What every command shares: the value flags (helm's), reading them into library options, and
+ * the I/O seam that lets tests run the CLI in-process.
+ */
+import type { Command } from 'commander';
+import { readValuesFiles } from '../output/read-input.js';
+import type { RenderOptions } from '../render/render.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export interface ValueFlagOptions {
+  values?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+  debug?: boolean;
+}
+
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** helm's value flags, with helm's names and meanings. */
+export function addValueFlags(cmd: Command): Command {
+  return cmd
+    .option('-f, --values <file>', 'values file (repeatable; later files win; - reads standard input)', collect)
+    .option('--set <key=value>', 'set values (repeatable; key.sub=v,list[0]=v; types inferred as helm does)', collect)
+    .option('--set-string <key=value>', 'set values, always as strings (repeatable)', collect)
+    .option('--set-json <key=json>', 'set values from JSON (repeatable)', collect)
+    .option('--set-file <key=path>', "set a value to a file's contents (repeatable)", collect)
+    .option('--set-literal <key=value>', 'set one value verbatim, commas and all (repeatable)', collect)
+    .option('--debug', 'print stack traces of unexpected errors');
+}
+
+/** Reads the `-f` files and passes the flags through, in the library's terms. */
+export function valueInputs(opts: ValueFlagOptions): Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral'> {
+  return {
+    valuesFiles: readValuesFiles(opts.values ?? []),
+    set: opts.set,
+    setString: opts.setString,
+    setJson: opts.setJson,
+    setFile: opts.setFile,
+    setLiteral: opts.setLiteral,
+  };
+}
+
+export function printWarnings(io: Io, warnings: string[]): void {
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+}
