@@ -54,7 +54,8 @@ export async function main(): Promise<void> {
     stdout: (s) => out.push(s),
     stderr: (s) => process.stderr.write(s),
   });
-  // stdout is written once, at the end, so a failure never leaves half a manifest in a pipe.
-  if (out.length > 0 && (code === 0 || out.join('').length > 0)) process.stdout.write(out.join(''));
+  // stdout is written once, at the end: a command that fails has printed nothing before it threw,
+  // so a pipe never receives half a manifest.
+  if (out.length > 0) process.stdout.write(out.join(''));
   process.exitCode = code;
 }

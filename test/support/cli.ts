@@ -11,6 +11,5 @@ export async function runCli(args: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  // The real entry point prints stdout only on success; mirror that.
-  return { code, stdout: code === 0 ? stdout : '', stderr };
+  return { code, stdout, stderr };
 }
