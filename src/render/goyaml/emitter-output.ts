@@ -1,0 +1,77 @@
+// The cursor state of go-yaml v2's emitter (column, indentation stack, whitespace/indention flags) and
+// its primitive writers (put, put_break, write, write_indent, write_indicator). Line folding and
+// indentation decisions all read this state, so it has to evolve exactly as in emitterc.go.
+
+export const BEST_INDENT = 2;
+export const BEST_WIDTH = 80;
+
+export class EmitterOutput {
+  private readonly parts: string[] = [];
+  /** Characters (code points) on the current line. */
+  column = 0;
+  /** Current indentation; -1 before the root node. */
+  indent = -1;
+  private readonly indents: number[] = [];
+  /** The last thing written was whitespace, so an indicator needs no separating space. */
+  whitespace = true;
+  /** Only indentation has been written on the current line so far. */
+  indention = true;
+
+  text(): string {
+    return this.parts.join('');
+  }
+
+  /** put: one ASCII character. */
+  put(ch: string): void {
+    this.parts.push(ch);
+    this.column++;
+  }
+
+  /** put_break: a newline. */
+  putBreak(): void {
+    this.parts.push('\n');
+    this.column = 0;
+  }
+
+  /** write: one character of scalar content. */
+  writeChar(c: number): void {
+    this.parts.push(String.fromCodePoint(c));
+    this.column++;
+  }
+
+  /** write_break: a line break from the content; non-'\n' breaks are copied raw but still end the line. */
+  writeBreakChar(c: number): void {
+    if (c === 0x0a) {
+      this.putBreak();
+    } else {
+      this.writeChar(c);
+      this.column = 0;
+    }
+  }
+
+  writeIndent(): void {
+    const indent = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    while (this.column < indent) this.put(' ');
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    for (const ch of indicator) this.writeChar(ch.codePointAt(0)!);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  /** increase_indent: a flow context (and every scalar) indents by 2 from the root; indentless keeps the level. */
+  increaseIndent(flow: boolean, indentless: boolean): void {
+    this.indents.push(this.indent);
+    if (this.indent < 0) this.indent = flow ? BEST_INDENT : 0;
+    else if (!indentless) this.indent += BEST_INDENT;
+  }
+
+  popIndent(): void {
+    this.indent = this.indents.pop()!;
+  }
+}

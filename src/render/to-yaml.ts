@@ -1,0 +1,31 @@
+// helm's `toYaml`, `indent` and `nindent`, byte for byte (helm v3.17.3 and v4.1.4 agree on all of it).
+// toYaml = encoding/json, read back by go-yaml v2, written by go-yaml v2; the pieces live in ./goyaml.
+import type { Value } from '../values/types.js';
+import { emitDocument } from './goyaml/emitter.js';
+import { roundTripThroughJson } from './goyaml/json-roundtrip.js';
+
+export { goFormatFloat } from './goyaml/go-number.js';
+export { goQuote } from './goyaml/go-quote.js';
+
+/**
+ * What `{{ toYaml v }}` prints: go-yaml v2 block style with its natural key order, quoting and
+ * folding at column 80, minus exactly one trailing newline. Where helm hits an error along the way
+ * (e.g. a control character go-yaml cannot read back) it prints nothing, and so does this.
+ */
+export function toYaml(v: Value): string {
+  const node = roundTripThroughJson(v);
+  if (node === undefined) return '';
+  const doc = emitDocument(node);
+  return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
+}
+
+/** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
+export function indent(n: number, s: string): string {
+  const pad = ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
+  return pad + s.split('\n').join(`\n${pad}`);
+}
+
+/** sprig `nindent`: a newline, then `indent`. */
+export function nindent(n: number, s: string): string {
+  return `\n${indent(n, s)}`;
+}
