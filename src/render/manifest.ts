@@ -3,8 +3,15 @@
  * §6.4): drop `<no value>`, split into documents, set hooks aside, sort by kind, frame each document
  * with `---` and `# Source:`. The rules are helm's, quirks included, so output stays byte-identical.
  */
-import { parse } from 'yaml';
-import { TemplateNotFoundError } from '../errors.js';
+import { parse, parseDocument, isMap as isYamlMap } from 'yaml';
+import { AiGatewayCoreError, TemplateNotFoundError } from '../errors.js';
+
+/** helm parses every document it prints; one that is not YAML stops the render. */
+export class ManifestParseError extends AiGatewayCoreError {
+  constructor(source: string, detail: string) {
+    super(`YAML parse error on ${source}: ${detail}`);
+  }
+}
 
 /** One YAML document of the output, as helm's manifest sorter sees it. */
 export interface Manifest {
@@ -105,6 +112,15 @@ function readHead(doc: string): Head {
   };
 }
 
+function assertYaml(source: string, content: string): void {
+  const doc = parseDocument(content, { version: '1.1', uniqueKeys: false });
+  if (doc.errors.length > 0) throw new ManifestParseError(source, doc.errors[0].message.split('\n')[0]);
+  const root = doc.contents;
+  if (root !== null && !isYamlMap(root)) {
+    throw new ManifestParseError(source, 'the document is not a mapping');
+  }
+}
+
 export interface RenderedFile {
   /** `<chart>/templates/<file>` */
   source: string;
@@ -122,9 +138,13 @@ export function sortManifests(files: RenderedFile[]): SortedManifests {
   const hooks: Manifest[] = [];
   const ordered = [...files].sort((a, b) => byteCompare(a.source, b.source));
   for (const file of ordered) {
-    const text = file.text.replaceAll('<no value>', '');
+    const removedNoValue = file.text.includes('<no value>');
+    const text = removedNoValue ? file.text.replaceAll('<no value>', '') : file.text;
     if (goTrimSpace(text) === '') continue;
     for (const content of splitManifests(text)) {
+      // toYaml's output is always valid YAML, but deleting `<no value>` from inside a value can
+      // leave text that is not (a bare `&`, say). Only then is a full parse needed to match helm.
+      if (removedNoValue) assertYaml(file.source, content);
       const head = readHead(content);
       const manifest: Manifest = { source: file.source, kind: head.kind, name: head.name, hook: false, content };
       if (head.hookAnnotation === undefined) {

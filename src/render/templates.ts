@@ -3,7 +3,11 @@
  * scripts/build-assets.mjs) into functions, once per process. Only the handlebars runtime is
  * loaded: templates are never compiled at run time, and values are never compiled at all.
  */
-import Handlebars from 'handlebars/runtime.js';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import type HandlebarsTypes from 'handlebars';
+
+// The runtime build has the same API as the full package minus the compiler; its .d.ts is empty.
+const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsTypes;
 import { templateSpecs, partialSpecs, chartMeta } from '../generated/assets.js';
 import { createHelpers } from './helpers.js';
 import type { ChartMeta, TemplateRoot } from './chart-helpers.js';
@@ -27,7 +31,7 @@ export function loadChart(): CompiledChart {
   if (compiled) return compiled;
   const hb = Handlebars.create();
   let current = '';
-  const partials: Record<string, Handlebars.TemplateDelegate> = {};
+  const partials: Record<string, HandlebarsTypes.TemplateDelegate> = {};
   const renderPartial = (name: string, context: unknown): string => {
     const partial = partials[name];
     if (!partial) throw new Error(`unknown partial ${name}`);

@@ -8,7 +8,8 @@ import { AiGatewayCoreError } from '../errors.js';
 import type { ValueMap } from '../values/types.js';
 import { schemaPath } from '../paths.js';
 
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
+// ajv is CommonJS with `exports.default`; under NodeNext the class sits one level down.
+const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as unknown as typeof AjvModule.default;
 
 export interface SchemaProblem {
   /** values path such as `gateway.listeners[0].port` */
@@ -31,10 +32,7 @@ export function loadSchema(): object {
 }
 
 function compiled(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validator = ajv.compile(loadSchema());
-  }
+  if (!validator) validator = new Ajv({ allErrors: true, strict: false }).compile(loadSchema());
   return validator;
 }
 
