@@ -11,3 +11,5 @@ export type { Value, ValueMap } from './values/types.js';
 export type { AiGatewayCoreValues } from './values/chart-values.js';
 export { AiGatewayCoreError, UsageError, InputFileError, TemplateFailError, TemplateNotFoundError } from './errors.js';
 export { SchemaValidationError } from './validate/schema.js';
+export { InvalidKubeVersionError, KubeVersionIncompatibleError } from './render/kube-version.js';
+export { toKubectlList } from './output/kubectl-json.js';

@@ -15,6 +15,8 @@ import { chartValuesPath } from '../paths.js';
 import { loadChart } from './templates.js';
 import { sortManifests, formatManifests, selectShowOnly, type Manifest, type RenderedFile } from './manifest.js';
 import type { TemplateRoot } from './chart-helpers.js';
+import { chartMeta } from '../generated/assets.js';
+import { checkKubeVersion, parseKubeVersion, DEFAULT_KUBE_VERSION } from './kube-version.js';
 
 export interface ValuesFile {
   /** shown in error messages: a path, or `<stdin>` */
@@ -41,6 +43,10 @@ export interface RenderOptions extends ValueFlags {
   showOnly?: string[];
   /** reads `--set-file` paths; defaults to the file system */
   readFile?: (path: string) => string;
+  /** `--kube-version`: checked against Chart.yaml `kubeVersion` as helm does (default: helm 4's v1.35.0) */
+  kubeVersion?: string;
+  /** `--api-versions`: accepted as in helm; the chart's templates do not consult `.Capabilities` */
+  apiVersions?: string[];
 }
 
 export interface RenderResult {
@@ -149,8 +155,11 @@ export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'rel
 /** The whole pipeline: what `ai-gateway-core render` and `helm template` print. */
 export function render(options: RenderOptions = {}): RenderResult {
   if (options.releaseName !== undefined) checkReleaseName(options.releaseName);
+  // helm's order: the flag is parsed first, the chart's constraint is checked after the schema.
+  const kube = parseKubeVersion(options.kubeVersion || DEFAULT_KUBE_VERSION);
   const merged = mergeValues(options);
   validateMerged(merged);
+  checkKubeVersion(chartMeta.kubeVersion, kube);
   const out = renderValues(merged.values, options);
   return { ...out, values: merged.values, sources: merged.sources, warnings: merged.warnings };
 }

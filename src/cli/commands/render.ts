@@ -1,15 +1,24 @@
 // `ai-gateway-core render`: what `helm template RELEASE_NAME chart/` prints.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { render } from '../../render/render.js';
 import { planOutputDir, writeOutputDir } from '../../output/write-output-dir.js';
-import { TemplateNotFoundError } from '../../errors.js';
+import { TemplateNotFoundError, UsageError } from '../../errors.js';
+import { toKubectlList } from '../../output/kubectl-json.js';
 import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
 
 interface RenderFlags extends ValueFlagOptions {
   namespace: string;
   showOnly?: string[];
   outputDir?: string;
+  output: 'yaml' | 'json';
+  kubeVersion?: string;
+  apiVersions?: string[];
+  includeCrds?: boolean;
 }
+
+// helm template's --include-crds prints the chart's crds/ folder; this chart has none on purpose.
+const NO_CRDS_NOTE =
+  'note: --include-crds changes nothing: this chart has no crds/ folder. Its CRDs belong to Envoy Gateway and Envoy AI Gateway; install them with those projects\' charts (gateway-helm, ai-gateway-crds-helm).\n';
 
 export function registerRender(program: Command, io: Io): void {
   addValueFlags(
@@ -19,7 +28,11 @@ export function registerRender(program: Command, io: Io): void {
       .argument('[RELEASE_NAME]', "release name (helm's default: release-name)")
       .option('-n, --namespace <namespace>', 'namespace of the namespaced objects', 'default')
       .option('-s, --show-only <template>', 'only print the documents of this template, e.g. templates/gateway.yaml (repeatable; globs)', collect)
-      .option('--output-dir <dir>', 'write each template to <dir>/ai-gateway-core/templates/ instead of stdout'),
+      .option('--output-dir <dir>', 'write each template to <dir>/ai-gateway-core/templates/ instead of stdout')
+      .addOption(new Option('-o, --output <format>', 'yaml: what helm template prints; json: one kubectl List').choices(['yaml', 'json']).default('yaml'))
+      .option('--kube-version <version>', "Kubernetes version to check Chart.yaml's kubeVersion (>=1.32.0-0) against, as helm does")
+      .option('-a, --api-versions <versions>', 'extra Kubernetes API versions for .Capabilities (repeatable, comma-separated); accepted as in helm', collect)
+      .option('--include-crds', 'accepted as in helm; prints nothing more: the chart has no CRDs (see --help)'),
   )
     .addHelpText(
       'after',
@@ -29,11 +42,27 @@ Examples:
   $ ai-gateway-core render prod -n ai-gateway -f values.yaml -f values-prod.yaml
   $ ai-gateway-core render --set envoyProxy.enabled=false --set-string clientTrafficPolicy.tls.minVersion=1.2
   $ ai-gateway-core render -s templates/gateway.yaml
-  $ ai-gateway-core render -f values.yaml --output-dir out/`,
+  $ ai-gateway-core render -f values.yaml --output-dir out/
+  $ ai-gateway-core render -o json | jq '.items[].kind'
+  $ ai-gateway-core render --kube-version 1.33.4 --api-versions gateway.networking.k8s.io/v1
+
+--include-crds: the chart renders no CRDs. Install the Envoy Gateway CRDs (and Gateway API) with
+gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart only uses them.`,
     )
     .action((releaseName: string | undefined, opts: RenderFlags) => {
-      const result = render({ ...valueInputs(opts), releaseName, namespace: opts.namespace, showOnly: opts.outputDir ? undefined : opts.showOnly });
+      if (opts.output === 'json' && opts.outputDir !== undefined) {
+        throw new UsageError('--output-dir writes the YAML files helm writes; -o json prints one List to stdout: use one of them');
+      }
+      const result = render({
+        ...valueInputs(opts),
+        releaseName,
+        namespace: opts.namespace,
+        showOnly: opts.outputDir ? undefined : opts.showOnly,
+        kubeVersion: opts.kubeVersion,
+        apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')),
+      });
       printWarnings(io, result.warnings);
+      if (opts.includeCrds) io.stderr(NO_CRDS_NOTE);
       if (opts.outputDir !== undefined) {
         // helm writes the files, then finds nothing left to show for --show-only.
         if (opts.showOnly?.length) throw new TemplateNotFoundError(opts.showOnly[0]);
@@ -42,6 +71,6 @@ Examples:
         io.stdout(plan.log);
         return;
       }
-      io.stdout(result.text);
+      io.stdout(opts.output === 'json' ? toKubectlList(result.text) : result.text);
     });
 }
