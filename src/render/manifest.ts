@@ -115,6 +115,12 @@ function readHead(doc: string): Head {
 function assertYaml(source: string, content: string): void {
   const doc = parseDocument(content, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length > 0) throw new ManifestParseError(source, doc.errors[0].message.split('\n')[0]);
+  try {
+    // An alias to an anchor that does not exist is only found when the document is resolved.
+    doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ManifestParseError(source, (err as Error).message.split('\n')[0]);
+  }
   const root = doc.contents;
   if (root !== null && !isYamlMap(root)) {
     throw new ManifestParseError(source, 'the document is not a mapping');

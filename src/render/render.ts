@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { AiGatewayCoreError, UsageError } from '../errors.js';
 import { parseValuesYaml } from '../values/parse-yaml.js';
-import { buildUserValues } from '../values/merge.js';
-import { coalesceValues } from '../values/merge.js';
+import { buildUserValues, coalesceValues, coalesceSources } from '../values/merge.js';
 import type { SourceMap } from '../values/source.js';
 import type { ValueMap } from '../values/types.js';
 import { checkValues, SchemaValidationError, type SchemaProblem } from '../validate/schema.js';
@@ -80,7 +79,7 @@ let defaults: { values: ValueMap; sources: SourceMap } | undefined;
 export function chartDefaults(): { values: ValueMap; sources: SourceMap } {
   if (!defaults) {
     const path = chartValuesPath();
-    const parsed = parseValuesYaml(readFileSync(path, 'utf8'), path);
+    const parsed = parseValuesYaml(readFileSync(path, 'utf8'), path, { sourceKind: 'default' });
     defaults = { values: parsed.values, sources: parsed.sources };
   }
   return defaults;
@@ -115,9 +114,8 @@ export function mergeValues(options: RenderOptions): MergedValues {
     readFile,
   );
   const base = chartDefaults();
-  const coalesced = coalesceValues(base.values, user.values);
-  const sources: SourceMap = new Map(base.sources);
-  for (const [path, source] of user.sources) sources.set(path, source);
+  const coalesced = coalesceValues(base.values, user.values, { chartName: loadChart().meta.name });
+  const sources = coalesceSources(base.sources, user.sources, coalesced.values);
   return { values: coalesced.values, sources, warnings: [...warnings, ...coalesced.warnings] };
 }
 

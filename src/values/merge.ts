@@ -1,0 +1,174 @@
+/**
+ * Putting the values together the way helm does:
+ *
+ * 1. `-f` files are deep-merged left to right (helm's MergeMaps);
+ * 2. the set flags are applied into that map in helm's fixed order, whatever their order on the
+ *    command line: --set-json < --set < --set-string < --set-file < --set-literal;
+ * 3. the result is coalesced over the chart's defaults (helm's CoalesceValues).
+ */
+import { formatFloatG } from './go-strconv.js';
+import {
+  parseSetFileInto,
+  parseSetInto,
+  parseSetJsonInto,
+  parseSetLiteralInto,
+  parseSetStringInto,
+  type FileReader,
+} from './set-parser.js';
+import { layerSources, pruneSources, type SourceMap } from './source.js';
+import { isMap, newMap, type Value, type ValueMap } from './types.js';
+
+/** A deep copy that keeps maps null-prototype. */
+export function cloneValue<T extends Value>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneValue) as T;
+  if (isMap(value)) {
+    const out = newMap();
+    for (const key of Object.keys(value)) out[key] = cloneValue(value[key]!);
+    return out as T;
+  }
+  return value;
+}
+
+/** helm's MergeMaps: maps merge deeply; lists, scalars and null from `over` replace. */
+function mergeMaps(base: ValueMap, over: ValueMap): ValueMap {
+  const out = newMap();
+  for (const key of Object.keys(base)) out[key] = base[key]!;
+  for (const key of Object.keys(over)) {
+    const o = over[key]!;
+    const b = out[key];
+    out[key] = isMap(o) && b !== undefined && isMap(b) ? mergeMaps(b, o) : o;
+  }
+  return out;
+}
+
+/** The `-f` files merged left to right. The inputs are not modified or shared with the result. */
+export function mergeUserValues(layers: ValueMap[]): ValueMap {
+  let out = newMap();
+  for (const layer of layers) out = mergeMaps(out, cloneValue(layer));
+  return out;
+}
+
+export interface UserValuesInput {
+  /** parsed `-f` files in command-line order (their `sources` are optional) */
+  files: { values: ValueMap; sources?: SourceMap }[];
+  setJson: string[];
+  set: string[];
+  setString: string[];
+  setFile: string[];
+  setLiteral: string[];
+}
+
+/**
+ * Everything the user supplied, merged as helm's `values.Options.MergeValues` does. Throws
+ * SetSyntaxError for a bad flag; `readFile` reads `--set-file` paths (and may throw).
+ */
+export function buildUserValues(input: UserValuesInput, readFile: FileReader): { values: ValueMap; sources: SourceMap } {
+  const values = mergeUserValues(input.files.map((f) => f.values));
+  const sources: SourceMap = new Map();
+  for (const f of input.files) for (const [path, source] of f.sources ?? []) sources.set(path, source);
+  for (const arg of input.setJson) parseSetJsonInto(arg, values, sources);
+  for (const arg of input.set) parseSetInto(arg, values, sources);
+  for (const arg of input.setString) parseSetStringInto(arg, values, sources);
+  for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources);
+  for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources);
+  return { values, sources: pruneSources(sources, values) };
+}
+
+export interface CoalesceOptions {
+  /** the chart's name, which helm puts in front of the paths in its warnings */
+  chartName?: string;
+}
+
+function concatPrefix(a: string, b: string): string {
+  return a === '' ? b : `${a}.${b}`;
+}
+
+/**
+ * helm's CoalesceValues for the top-level chart: user values over the chart defaults.
+ *
+ * - maps merge deeply; lists and scalars from the user replace the default;
+ * - a user null deletes the key when the chart has a non-null default there;
+ * - a user null for a key the chart lacks stays an explicit null;
+ * - where both the user and the chart say null: at the top level the key is deleted (helm 3 and 4);
+ *   nested, helm 4 keeps the null while helm 3 deletes it. We follow helm 4.
+ *
+ * The warnings are helm's texts (helm 3 prefixes them with `coalesce.go:NNN: `, helm 4 logs them
+ * as `level=INFO msg="…"`). Neither input is modified: chart defaults are reused across renders.
+ */
+export function coalesceValues(defaults: ValueMap, user: ValueMap, options: CoalesceOptions = {}): { values: ValueMap; warnings: string[] } {
+  const warnings: string[] = [];
+  const v = cloneValue(user);
+  const vc = cloneValue(defaults);
+  const subPrefix = concatPrefix('', options.chartName ?? '');
+  for (const key of Object.keys(vc)) {
+    const val = vc[key]!;
+    if (!Object.prototype.hasOwnProperty.call(v, key)) {
+      v[key] = val;
+      continue;
+    }
+    const value = v[key]!;
+    if (value === null) {
+      delete v[key];
+    } else if (isMap(value)) {
+      if (!isMap(val)) {
+        if (val !== null) warnings.push(`warning: skipped value for ${concatPrefix(subPrefix, key)}: Not a table.`);
+      } else {
+        coalesceTables(value, val, concatPrefix(subPrefix, key), warnings);
+      }
+    }
+    // A user list or scalar simply wins, even over a default map (helm says nothing at this level).
+  }
+  return { values: v, warnings };
+}
+
+/** helm 4's coalesceTablesFullKey: `dst` (the user's) wins over `src` (the chart's copy). */
+function coalesceTables(dst: ValueMap, src: ValueMap, prefix: string, warnings: string[]): void {
+  const srcOriginalNonNil = new Set(Object.keys(src).filter((k) => src[k] !== null));
+  // helm 4 first copies the user's nulls into the defaults, so they are visited below.
+  for (const key of Object.keys(dst)) if (dst[key] === null) src[key] = null;
+  for (const key of Object.keys(src)) {
+    const val = src[key]!;
+    const fullKey = concatPrefix(prefix, key);
+    const ok = Object.prototype.hasOwnProperty.call(dst, key);
+    const dv = dst[key];
+    if (ok && dv === null && srcOriginalNonNil.has(key)) {
+      delete dst[key]; // the user nulls out a chart default
+    } else if (!ok) {
+      dst[key] = val;
+    } else if (isMap(val)) {
+      if (isMap(dv)) coalesceTables(dv, val, fullKey, warnings);
+      else warnings.push(`warning: cannot overwrite table with non table for ${fullKey} (${goSprintV(val)})`);
+    } else if (isMap(dv) && val !== null) {
+      warnings.push(`warning: destination for ${fullKey} is a table. Ignoring non-table value (${goSprintV(val)})`);
+    }
+  }
+}
+
+/**
+ * Sources for the coalesced values: a path keeps the user's source when the user supplied it, the
+ * chart default's otherwise; paths that no longer exist are dropped.
+ */
+export function coalesceSources(defaultSources: SourceMap, userSources: SourceMap, values: ValueMap): SourceMap {
+  return layerSources([defaultSources, userSources], values);
+}
+
+// Go sorts map keys by their UTF-8 bytes when printing; compare by code points to get the same order.
+function compareGoStrings(a: string, b: string): number {
+  const ca = [...a];
+  const cb = [...b];
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+    const d = ca[i]!.codePointAt(0)! - cb[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return ca.length - cb.length;
+}
+
+/** Go's `%v` of a value held in interface{} (values from a values file: numbers are float64). */
+export function goSprintV(value: Value): string {
+  if (value === null) return '<nil>';
+  if (typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'string') return String(value);
+  if (typeof value === 'number') return formatFloatG(value);
+  if (Array.isArray(value)) return `[${value.map(goSprintV).join(' ')}]`;
+  const keys = Object.keys(value).sort(compareGoStrings);
+  return `map[${keys.map((k) => `${k}:${goSprintV(value[k]!)}`).join(' ')}]`;
+}
