@@ -8,6 +8,9 @@ import { AiGatewayCoreError } from '../errors.js';
 import { chartMeta } from '../generated/assets.js';
 import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValues } from './commands/values.js';
+import { registerCompletion } from './commands/completion.js';
 import type { Io } from './shared.js';
 
 export type { Io } from './shared.js';
@@ -19,6 +22,9 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerRender(program, io);
   registerValidate(program, io);
+  registerSchema(program, io);
+  registerValues(program, io);
+  registerCompletion(program, io);
   return program;
 }
 

@@ -1,0 +1,22 @@
+// `ai-gateway-core schema`: the values JSON Schema, for editors (yaml-language-server) and CI.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { schemaPath } from '../../paths.js';
+import type { Io } from '../shared.js';
+
+export function registerSchema(program: Command, io: Io): void {
+  program
+    .command('schema')
+    .description("Print the values JSON Schema (draft-07), the one helm checks; editors use it to complete and flag values files.")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ai-gateway-core schema > values.schema.json
+  # then, on the first line of a values file:
+  # yaml-language-server: $schema=./values.schema.json`,
+    )
+    .action(() => {
+      io.stdout(readFileSync(schemaPath(), 'utf8'));
+    });
+}
