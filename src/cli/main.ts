@@ -12,6 +12,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Io } from './shared.js';
+import { writeStdout } from '../output/write-stdout.js';
 
 export type { Io } from './shared.js';
 
@@ -62,6 +63,6 @@ export async function main(): Promise<void> {
   });
   // stdout is written once, at the end: a command that fails has printed nothing before it threw,
   // so a pipe never receives half a manifest.
-  if (out.length > 0) process.stdout.write(out.join(''));
+  if (out.length > 0) writeStdout(out.join(''));
   process.exitCode = code;
 }

@@ -1,0 +1,51 @@
+// The schema validator is generated at build time (scripts/build-validator.mjs). It must be
+// current, and it must report exactly what ajv compiling the schema at run time would report.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvModule from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { ajvOptions, schemaSha256, validate } from '../../src/generated/values-validator.js';
+import { chartDefaults } from '../../src/render/render.js';
+import { ROOT } from '../support/helm.js';
+
+const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as unknown as typeof AjvModule.default;
+const schemaText = readFileSync(join(ROOT, 'schema', 'values.schema.json'), 'utf8');
+
+function withDefaults(patch: (v: Record<string, any>) => void): unknown {
+  const values = JSON.parse(JSON.stringify(chartDefaults().values));
+  patch(values);
+  return values;
+}
+
+const CASES: [string, unknown][] = [
+  ['the chart defaults', withDefaults(() => {})],
+  ['an unknown key', withDefaults((v) => (v.gateway.nmae = 'x'))],
+  ['a missing required key', withDefaults((v) => delete v.gatewayClass.name)],
+  ['wrong types and a bad enum', withDefaults((v) => {
+    v.gateway.listeners = [{ name: 'h', port: '80', protocol: 7 }];
+    v.envoyProxy.provider.type = 'Docker';
+  })],
+  ['bad pattern, range and anyOf values', withDefaults((v) => {
+    v.gatewayClass.controllerName = 'NOT A CONTROLLER';
+    v.envoyProxy.provider.kubernetes.envoyDeployment.replicas = -1;
+    v.clientTrafficPolicy.connection = { bufferLimit: true, connectionTimeout: 'soon' };
+  })],
+  ['a root that is not a map', ['a']],
+];
+
+describe('generated values validator', () => {
+  it('was generated from the current schema', () => {
+    expect(schemaSha256).toBe(createHash('sha256').update(schemaText).digest('hex'));
+  });
+
+  const runtime = new Ajv(ajvOptions).compile(JSON.parse(schemaText));
+  for (const [name, values] of CASES) {
+    it(`reports what ajv compiled at run time reports: ${name}`, () => {
+      const ok = validate(values);
+      expect(ok).toBe(runtime(values));
+      expect(validate.errors ?? null).toEqual(runtime.errors ?? null);
+      if (name !== 'the chart defaults') expect(ok).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,57 @@
+// The artefact users run: bin/ai-gateway-core.js with the bundle and code cache that
+// `npm run build` (and pretest) made. The other golden tests run the sources in-process; these run
+// the real command in a child process, so a bundling mistake cannot hide behind them.
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { absoluteArgs, expectedOutput, goldenCases } from '../support/golden-cases.js';
+import { ROOT } from '../support/helm.js';
+
+const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
+
+function runBin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const SAMPLE = ['defaults', 'seed-production', 'set-precedence', 'quoting', 'every-parameter'];
+
+describe('the shipped command (bin/ai-gateway-core.js)', () => {
+  for (const name of SAMPLE) {
+    const c = goldenCases.find((g) => g.name === name);
+    it(`prints the golden output: ${name}`, async () => {
+      expect(c, `golden case ${name}`).toBeDefined();
+      const r = await runBin(['render', ...absoluteArgs(c!.args)]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(expectedOutput(name));
+    });
+  }
+
+  it('runs the bundle with a code cache that V8 accepts', async () => {
+    const probe = `const { loadBundle } = require(${JSON.stringify(BIN)}); const l = loadBundle(); process.stdout.write(String(l && l.script.cachedDataRejected));`;
+    const r = await new Promise<string>((resolve) => execFile(process.execPath, ['-e', probe], { encoding: 'utf8' }, (_e, out) => resolve(out)));
+    expect(r).toBe('false');
+  });
+
+  it('exits 1 with a message and no stack trace on invalid values', async () => {
+    const r = await runBin(['validate', '--set', 'gateway.listeners[0].port=abc']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Error: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [BIN, 'render', ...absoluteArgs(['-f', 'every-parameter.yaml'])], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
