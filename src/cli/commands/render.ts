@@ -5,6 +5,7 @@ import { planOutputDir, writeOutputDir } from '../../output/write-output-dir.js'
 import { TemplateNotFoundError, UsageError } from '../../errors.js';
 import { toKubectlList } from '../../output/kubectl-json.js';
 import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
+import { crdGate } from './validate.js';
 
 interface RenderFlags extends ValueFlagOptions {
   namespace: string;
@@ -14,6 +15,7 @@ interface RenderFlags extends ValueFlagOptions {
   kubeVersion?: string;
   apiVersions?: string[];
   includeCrds?: boolean;
+  crds?: string[];
 }
 
 // helm template's --include-crds prints the chart's crds/ folder; this chart has none on purpose.
@@ -32,7 +34,8 @@ export function registerRender(program: Command, io: Io): void {
       .addOption(new Option('-o, --output <format>', 'yaml: what helm template prints; json: one kubectl List').choices(['yaml', 'json']).default('yaml'))
       .option('--kube-version <version>', "Kubernetes version to check Chart.yaml's kubeVersion (>=1.32.0-0) against, as helm does")
       .option('-a, --api-versions <versions>', 'extra Kubernetes API versions for .Capabilities (repeatable, comma-separated); accepted as in helm', collect)
-      .option('--include-crds', 'accepted as in helm; prints nothing more: the chart has no CRDs (see --help)'),
+      .option('--include-crds', 'accepted as in helm; prints nothing more: the chart has no CRDs (see --help)')
+      .option('--crds <path>', 'check the output against these CRDs (file, directory or -; repeatable) and print nothing if the cluster would reject it', collect),
   )
     .addHelpText(
       'after',
@@ -62,6 +65,7 @@ gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart
         apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')),
       });
       printWarnings(io, result.warnings);
+      crdGate(io, opts.crds, result, opts.values);
       if (opts.includeCrds) io.stderr(NO_CRDS_NOTE);
       if (opts.outputDir !== undefined) {
         // helm writes the files, then finds nothing left to show for --show-only.

@@ -1,0 +1,181 @@
+/**
+ * From a field of a rendered document back to the values path that produced it:
+ * `ClientTrafficPolicy spec.connection.bufferLimit` ← `clientTrafficPolicy.connection.bufferLimit`.
+ *
+ * One table per template. A row maps a rendered path prefix to a values path prefix, and the rest
+ * of the path carries over (the pass-through subtrees: `spec.tls.*` ← `clientTrafficPolicy.tls.*`).
+ * Rows whose target depends on the values (the chart's defaults and renamings) are functions.
+ * The first matching row wins, so specific rows come before their prefixes.
+ */
+import type { Value, ValueMap } from '../values/types.js';
+import { isMap } from '../values/types.js';
+import { formatPath } from '../values/source.js';
+
+export type Seg = string | number;
+
+type Target = Seg[] | ((rest: Seg[], values: ValueMap, matched: Seg[]) => Seg[] | undefined);
+
+interface Row {
+  /** rendered path prefix; `*` matches any one segment (a list index, a map key) */
+  from: Seg[];
+  to: Target;
+}
+
+function get(values: ValueMap, path: Seg[]): Value | undefined {
+  let v: Value | undefined = values;
+  for (const s of path) {
+    if (typeof s === 'number') v = Array.isArray(v) ? v[s] : undefined;
+    else v = isMap(v) ? v[s] : undefined;
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
+const truthy = (v: Value | undefined) =>
+  !(v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (isMap(v) && Object.keys(v).length === 0));
+
+/** metadata rows shared by every template: labels and annotations the user gave, the name. */
+function metadataRows(root: string): Row[] {
+  return [
+    { from: ['metadata', 'name'], to: [root, 'name'] },
+    // The chart's own labels (helm.sh/chart, app.kubernetes.io/*) come from no value.
+    { from: ['metadata', 'labels', '*'], to: (_rest, values, m) => (get(values, [root, 'labels', m[2]!]) !== undefined ? [root, 'labels', m[2]!] : undefined) },
+    { from: ['metadata', 'labels'], to: [root, 'labels'] },
+    { from: ['metadata', 'annotations'], to: [root, 'annotations'] },
+    { from: [], to: [root] },
+  ];
+}
+
+const TABLES: Record<string, Row[]> = {
+  GatewayClass: [{ from: ['spec', 'controllerName'], to: ['gatewayClass', 'controllerName'] }, { from: ['spec'], to: ['gatewayClass'] }, ...metadataRows('gatewayClass')],
+  Gateway: [
+    { from: ['metadata', 'annotations', 'aigateway.envoyproxy.io/gateway-config'], to: ['gatewayConfig', 'name'] },
+    { from: ['spec', 'gatewayClassName'], to: (_r, values) => (truthy(get(values, ['gateway', 'className'])) ? ['gateway', 'className'] : ['gatewayClass', 'name']) },
+    { from: ['spec', 'infrastructure', 'parametersRef', 'name'], to: ['envoyProxy', 'name'] },
+    { from: ['spec', 'infrastructure'], to: ['gateway', 'infrastructure', 'enabled'] },
+    { from: ['spec', 'listeners'], to: ['gateway', 'listeners'] },
+    { from: ['spec'], to: ['gateway'] },
+    ...metadataRows('gateway'),
+  ],
+  EnvoyProxy: [
+    { from: ['spec', 'provider', 'kubernetes', 'envoyDeployment', 'pod', 'volumes'], to: ['envoyProxy', 'provider', 'kubernetes', 'envoyDeployment', 'volumes'] },
+    { from: ['spec', 'provider'], to: ['envoyProxy', 'provider'] },
+    { from: ['spec', 'logging'], to: ['envoyProxy', 'logging'] },
+    { from: ['spec', 'telemetry'], to: ['envoyProxy', 'telemetry'] },
+    { from: ['spec', 'shutdown'], to: ['envoyProxy', 'shutdown'] },
+    { from: ['spec'], to: ['envoyProxy'] },
+    ...metadataRows('envoyProxy'),
+  ],
+  ClientTrafficPolicy: [
+    {
+      from: ['spec', 'timeout', 'http', 'idleTimeout'],
+      to: (_r, values) =>
+        truthy(get(values, ['clientTrafficPolicy', 'connection', 'connectionTimeout']))
+          ? ['clientTrafficPolicy', 'connection', 'connectionTimeout']
+          : ['clientTrafficPolicy', 'timeout', 'http', 'idleTimeout'],
+    },
+    {
+      // An empty targetRefs renders the chart's Gateway as the one target.
+      from: ['spec', 'targetRefs'],
+      to: (rest, values) => {
+        if (truthy(get(values, ['clientTrafficPolicy', 'targetRefs']))) return ['clientTrafficPolicy', 'targetRefs', ...rest];
+        if (rest.length >= 2 && rest[1] === 'name') return ['gateway', 'name'];
+        return ['clientTrafficPolicy', 'targetRefs'];
+      },
+    },
+    ...['connection', 'headers', 'healthCheck', 'http1', 'http2', 'http3', 'path', 'timeout', 'tls'].map((k): Row => ({ from: ['spec', k], to: ['clientTrafficPolicy', k] })),
+    { from: ['spec'], to: ['clientTrafficPolicy'] },
+    ...metadataRows('clientTrafficPolicy'),
+  ],
+  GatewayConfig: [
+    {
+      // spec.extProc.kubernetes.env = gatewayConfig.spec's env, then gatewayConfig.extProc.kubernetes.env
+      from: ['spec', 'extProc', 'kubernetes', 'env', '*'],
+      to: (rest, values, m) => {
+        const i = m[4] as number;
+        const own = get(values, ['gatewayConfig', 'spec', 'extProc', 'kubernetes', 'env']);
+        const n = Array.isArray(own) ? own.length : 0;
+        return i < n ? ['gatewayConfig', 'spec', 'extProc', 'kubernetes', 'env', i, ...rest] : ['gatewayConfig', 'extProc', 'kubernetes', 'env', i - n, ...rest];
+      },
+    },
+    { from: ['apiVersion'], to: ['gatewayConfig', 'apiVersion'] },
+    { from: ['spec'], to: ['gatewayConfig', 'spec'] },
+    ...metadataRows('gatewayConfig'),
+  ],
+};
+
+function matches(from: Seg[], path: Seg[]): boolean {
+  if (from.length > path.length) return false;
+  return from.every((s, i) => s === '*' || s === path[i]);
+}
+
+/**
+ * The values path behind a rendered field, or undefined when no value produced it (the chart's
+ * own labels, the namespace, apiVersion and kind).
+ */
+export function renderedToValues(kind: string, path: Seg[], values: ValueMap): string | undefined {
+  const table = TABLES[kind];
+  if (!table) return undefined;
+  if (path[0] === 'apiVersion' && kind !== 'GatewayConfig') return undefined;
+  if (path[0] === 'kind' || (path[0] === 'metadata' && path[1] === 'namespace')) return undefined;
+  for (const row of table) {
+    if (!matches(row.from, path)) continue;
+    const rest = path.slice(row.from.length);
+    const target = typeof row.to === 'function' ? row.to(rest, values, path) : [...row.to, ...rest];
+    if (target === undefined) return undefined;
+    return formatPath(target);
+  }
+  return undefined;
+}
+
+/** Kinds the chart renders (documents of other kinds never come from values). */
+export const CHART_KINDS = Object.keys(TABLES);
+
+/**
+ * A field path as the API server prints it (`spec.listeners[0].name`, `metadata.labels[app]`,
+ * `spec.pod.annotations.prometheus.io/scrape`) split into segments, using the document itself to
+ * tell a dotted map key from nested fields. Fields the document lacks (a missing required one)
+ * are split at dots.
+ */
+export function splitFieldPath(doc: unknown, path: string): Seg[] {
+  const out: Seg[] = [];
+  let node: unknown = doc;
+  let i = 0;
+  while (i < path.length) {
+    const ch = path[i]!;
+    if (ch === '.') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      const end = path.indexOf(']', i);
+      const token = path.slice(i + 1, end < 0 ? path.length : end);
+      i = end < 0 ? path.length : end + 1;
+      if (Array.isArray(node) && /^\d+$/.test(token)) {
+        out.push(Number(token));
+        node = node[Number(token)];
+      } else {
+        out.push(token);
+        node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+      }
+      continue;
+    }
+    let key: string | undefined;
+    if (node && typeof node === 'object' && !Array.isArray(node)) {
+      for (const k of Object.keys(node)) {
+        if (!path.startsWith(k, i)) continue;
+        const next = path[i + k.length];
+        if ((next === undefined || next === '.' || next === '[') && (key === undefined || k.length > key.length)) key = k;
+      }
+    }
+    if (key === undefined) {
+      let j = i;
+      while (j < path.length && path[j] !== '.' && path[j] !== '[') j += 1;
+      key = path.slice(i, j);
+    }
+    out.push(key);
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    i += key.length;
+  }
+  return out;
+}
