@@ -3,6 +3,7 @@
  * own line for a key that should not be there), the `--set` flag, or the chart's default.
  */
 import type { SourceMap } from '../values/source.js';
+import type { Value, ValueMap } from '../values/types.js';
 import type { FindingLocation } from './findings.js';
 import { keyPosition, parseValuesPath, rawScalar } from './locate.js';
 import { appendPath } from '../values/source.js';
@@ -17,7 +18,18 @@ export class Locator {
     readonly sources: SourceMap,
     /** the `-f` files in command-line order */
     readonly files: readonly UserFile[],
+    /** the merged values, for checks that look at a neighbour */
+    readonly values?: ValueMap,
   ) {}
+
+  valueAt(path: (string | number)[]): Value | undefined {
+    let v: Value | undefined = this.values;
+    for (const s of path) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = Array.isArray(v) ? v[s as number] : (v as ValueMap)[s as string];
+    }
+    return v;
+  }
 
   private textOf(name: string): string | undefined {
     for (let i = this.files.length - 1; i >= 0; i -= 1) if (this.files[i]!.name === name) return this.files[i]!.text;

@@ -113,6 +113,14 @@ const DEFINITION_TEXT: Record<string, string> = {
   targetRef: 'a policy target: {group: gateway.networking.k8s.io, kind: Gateway, name, sectionName?}',
 };
 
+/** The same definitions, as the entries of a list. */
+const LIST_TEXT: Record<string, string> = {
+  listener: 'Gateway listeners ({name, protocol, port, …})',
+  envVar: 'env vars ({name, value} or {name, valueFrom})',
+  volumeMount: 'volume mounts ({name, mountPath, …})',
+  targetRef: 'policy targets ({group, kind, name, sectionName?})',
+};
+
 /** Patterns of properties that are not a named definition, explained by their values path. */
 const PATH_TEXT: [RegExp, string][] = [
   [/\.loadBalancerIP$/, 'an IPv4 address such as 203.0.113.10, or "" to leave it unset'],
@@ -171,7 +179,8 @@ export function describeSchema(node: JsonSchema, path = ''): string {
     const items = n['items'] as JsonSchema | undefined;
     const min = n['minItems'] as number | undefined;
     const max = n['maxItems'] as number | undefined;
-    const what = items ? describeSchema(items) : 'items';
+    const itemDef = items ? refName(items) : undefined;
+    const what = itemDef && LIST_TEXT[itemDef] ? LIST_TEXT[itemDef]! : items ? describeSchema(items) : 'items';
     const count = min !== undefined && max !== undefined ? ` (${min} to ${max} entries)` : max !== undefined ? ` (at most ${max} entries)` : '';
     return `a list of ${what.replace(/^an? /, '')}${count}`;
   }
@@ -298,7 +307,7 @@ function fromError(e: ErrorObject, values: ValueMap): SchemaViolation | undefine
       return { path, kind: 'enum', value, allowed, definition, message: `${describeValue(value)} is not allowed`, expected };
     }
     case 'pattern': {
-      const expected = describeSchema(parent, path);
+      const expected = definition && DEFINITION_TEXT[definition] ? DEFINITION_TEXT[definition]! : describeSchema(parent, path);
       return { path, kind: 'pattern', value, definition, message: `${describeValue(value)} is not ${expected}`, expected };
     }
     case 'minimum':
@@ -310,7 +319,7 @@ function fromError(e: ErrorObject, values: ValueMap): SchemaViolation | undefine
     }
     case 'minLength':
     case 'maxLength': {
-      const expected = describeSchema(parent, path);
+      const expected = definition && DEFINITION_TEXT[definition] ? DEFINITION_TEXT[definition]! : describeSchema(parent, path);
       const len = typeof value === 'string' ? [...value].length : 0;
       return { path, kind: 'length', value, definition, message: `${describeValue(value)} (${len} characters) is not ${expected}`, expected };
     }
@@ -368,6 +377,7 @@ export function schemaViolations(values: ValueMap): SchemaViolation[] {
   }
   for (const e of errors) {
     if (e.keyword === 'propertyNames' || typeof (e.params as Record<string, unknown>)['propertyName'] === 'string') continue;
+    if ((e as { propertyName?: string }).propertyName !== undefined) continue;
     const outer = anyOfAt.get(e.instancePath);
     if (outer) {
       if (e !== outer) continue;

@@ -75,18 +75,25 @@ export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: 
     out.push({ origin: 'semantic', location: f.location ?? at(f.path), ...f });
   };
 
-  const gatewayEnabled = get(['gateway', 'enabled']) === true;
+  // A flag the schema rejected (`enabled: "false"`) is neither on nor off: checks that need it skip.
+  const flag = (path: (string | number)[]): boolean | undefined => {
+    const v = get(path);
+    return typeof v === 'boolean' ? v : undefined;
+  };
+  const gatewayEnabled = flag(['gateway', 'enabled']) === true;
+  const gatewayDisabled = flag(['gateway', 'enabled']) === false;
   const gatewayName = str(get(['gateway', 'name'])) ?? '';
-  const proxyEnabled = get(['envoyProxy', 'enabled']) === true;
+  const proxyEnabled = flag(['envoyProxy', 'enabled']) === true;
+  const proxyDisabled = flag(['envoyProxy', 'enabled']) === false;
   const proxyName = str(get(['envoyProxy', 'name'])) ?? '';
-  const configEnabled = get(['gatewayConfig', 'enabled']) === true;
+  const configEnabled = flag(['gatewayConfig', 'enabled']) === true;
   const configName = str(get(['gatewayConfig', 'name'])) ?? '';
-  const policyEnabled = get(['clientTrafficPolicy', 'enabled']) === true;
-  const classEnabled = get(['gatewayClass', 'enabled']) === true;
+  const policyEnabled = flag(['clientTrafficPolicy', 'enabled']) === true;
+  const classDisabled = flag(['gatewayClass', 'enabled']) === false;
   const className = str(get(['gatewayClass', 'name'])) ?? '';
 
   // --- references between the objects -----------------------------------------------------
-  if (gatewayEnabled && truthy(get(['gateway', 'infrastructure', 'enabled'])) && !proxyEnabled) {
+  if (gatewayEnabled && flag(['gateway', 'infrastructure', 'enabled']) === true && proxyDisabled) {
     add({
       severity: 'warning',
       code: 'semantic/envoyproxy-not-rendered',
@@ -98,7 +105,7 @@ export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: 
     });
   }
   const gatewayClassName = str(get(['gateway', 'className'])) || className;
-  if (gatewayEnabled && !classEnabled && gatewayClassName === className) {
+  if (gatewayEnabled && classDisabled && gatewayClassName === className) {
     add({
       severity: 'warning',
       code: 'semantic/gatewayclass-not-rendered',
@@ -108,7 +115,7 @@ export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: 
       suggestion: `make sure GatewayClass ${JSON.stringify(gatewayClassName)} exists in the cluster, or set gateway.className to the class you use`,
     });
   }
-  if (configEnabled && !gatewayEnabled) {
+  if (configEnabled && gatewayDisabled) {
     add({
       severity: 'warning',
       code: 'semantic/gatewayconfig-without-gateway',
@@ -121,8 +128,9 @@ export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: 
   }
   if (policyEnabled) {
     const targets = list(get(['clientTrafficPolicy', 'targetRefs']));
-    if (targets.length === 0 && !gatewayEnabled) {
+    if (targets.length === 0 && gatewayDisabled) {
       add({
+        location: at('gateway.enabled'),
         severity: 'warning',
         code: 'semantic/policy-target-not-rendered',
         path: 'clientTrafficPolicy.targetRefs',

@@ -13,7 +13,7 @@ import { SetSyntaxError } from '../values/set-parser.js';
 import type { SetFlag, SourceMap } from '../values/source.js';
 import type { Value, ValueMap } from '../values/types.js';
 import type { Finding, FindingLocation } from './findings.js';
-import { parseValuesPath } from './locate.js';
+import { keyPosition, parseValuesPath } from './locate.js';
 import { Locator } from './locator.js';
 import { allowedKeysAt, schemaKeyPaths, schemaViolations, type SchemaViolation } from './schema.js';
 import { semanticChecks } from './semantic.js';
@@ -74,7 +74,7 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
   const base = chartDefaults();
   const { values } = coalesceValues(base.values, user.values);
   const sources = coalesceSources(base.sources, user.sources, values);
-  const locator = new Locator(sources, files);
+  const locator = new Locator(sources, files, values);
 
   const violations = schemaViolations(values);
   for (const v of violations) findings.push(violationFinding(v, locator));
@@ -189,11 +189,22 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
       if ((v.allowedKeys ?? []).length === 0) return 'remove it: nothing can be set here';
       return 'remove it, or rename it to one of the keys expected here';
     }
-    case 'required':
-      if (locator.userSet(parentPath(v.path).length ? v.path.slice(0, v.path.length - key.length - 1) : '') && loc?.kind === 'file') {
-        return `add ${JSON.stringify(key)} (setting it to null removes the chart's default)`;
+    case 'required': {
+      if (loc?.kind === 'flag' && /\[\d+\]/.test(loc.arg.split('=')[0] ?? '')) {
+        const list = (loc.arg.split('=')[0] ?? '').replace(/\[\d+\].*$/, '');
+        return `${loc.flag} ${loc.arg} replaces the whole list ${list} with entries that have only the keys it sets (helm's rule): set whole entries instead, e.g. --set-json '${list}=[{…}]', or put them in a values file`;
       }
-      return `add ${JSON.stringify(key)}`;
+      // `protcol: HTTP` next to a missing `protocol`: the typo is the fix
+      const parentValue = locator.valueAt(parentPath(v.path));
+      if (parentValue && typeof parentValue === 'object' && !Array.isArray(parentValue)) {
+        const allowed = allowedKeysAt(parentPath(v.path)) ?? [];
+        const typo = Object.keys(parentValue).find((k) => !allowed.includes(k) && nearest(k, [key]) === key);
+        if (typo !== undefined) return `rename ${JSON.stringify(typo)} to ${JSON.stringify(key)}`;
+      }
+      const written = locator.files.some((f) => keyPosition(f.text, v.path) !== undefined);
+      if (written) return `give ${JSON.stringify(key)} a value: null removes the chart's default, and it is required`;
+      return `add ${JSON.stringify(key)}${v.expected ? `: ${v.expected}` : ''}`;
+    }
     case 'type': {
       const types = v.types ?? [];
       if (types.includes('string') && !types.includes('integer')) {
@@ -221,7 +232,13 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
         if (allowed.includes(raw) || allowed.includes(String(value))) return quoteSuggestion(v.path, value, loc, locator);
       }
       if (typeof value === 'string') {
-        const near = nearest(value, allowed) ?? allowed.find((a) => a !== '' && (value.toLowerCase().startsWith(a.toLowerCase()) || a.toLowerCase().startsWith(value.toLowerCase())));
+        const lower = value.toLowerCase();
+        const near =
+          nearest(value, allowed) ??
+          // `TLSv1.2` for "1.2", `v1beta1` for "aigateway.envoyproxy.io/v1beta1", `warning` for "warn"
+          allowed.find((a) => a !== '' && /\d/.test(a) && value.replace(/^(tls)?[\s_-]*v?/i, '').replace(/_/g, '.') === a) ??
+          allowed.find((a) => a.endsWith(`/${value}`)) ??
+          allowed.find((a) => a !== '' && (lower.startsWith(a.toLowerCase()) || a.toLowerCase().startsWith(lower)));
         if (near !== undefined) return `did you mean ${JSON.stringify(near)}?`;
       }
       return `use one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
@@ -260,9 +277,10 @@ function patternSuggestion(v: SchemaViolation, key: string): string | undefined 
   const value = v.value;
   const def = v.definition;
   if (typeof value !== 'string') return v.expected ? `use ${v.expected}` : undefined;
+  if (value === '') return `give ${key ? JSON.stringify(key) : 'it'} a value`;
   if (def === 'duration' || def === 'optionalDuration') return fixDuration(value) ?? 'write it as whole numbers with units, e.g. 30s, 1m30s or 500ms';
   if (def === 'quantity') return fixQuantity(value) ?? 'write it as a whole number with an optional unit, e.g. 50Mi, 512Ki or 1048576';
-  if (def === 'dnsName' || key === 'name' || key === 'className') {
+  if (def === 'dnsName') {
     if (value.length > 253) return 'shorten it to at most 253 characters';
     const fixed = toDnsName(value);
     return fixed ? `use ${JSON.stringify(fixed)}` : 'use lower-case letters, digits and "-"';
@@ -280,6 +298,7 @@ function patternSuggestion(v: SchemaViolation, key: string): string | undefined 
     return 'use a DNS name such as api.example.com';
   }
   if (key === 'protocol') {
+    if (/^h(ttp)?\/?2(c)?$/i.test(value)) return 'HTTP/2 is not a listener protocol: use HTTPS (clients negotiate HTTP/2 through ALPN) or HTTP';
     const near = nearest(value, ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
     return near ? `did you mean ${JSON.stringify(near)}?` : 'use HTTP, HTTPS, TLS, TCP or UDP';
   }
