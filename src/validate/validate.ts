@@ -66,9 +66,22 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
     }
     if (rendered) {
       check = checkRendered(crds, rendered.manifests, { values: values.values, locator: values.locator });
-      // A value the values check already reported is not reported again by its rendered field.
-      const reported = new Set(findings.filter((f) => f.severity === 'error' && f.path !== '').map((f) => f.path));
-      findings.push(...check.findings.filter((f) => !(f.path !== '' && reported.has(f.path))));
+      // A value the values check already reported is not reported twice: the CRD's verdict is
+      // attached to that finding instead.
+      const reported = new Map(findings.filter((f) => f.severity === 'error' && f.path !== '').map((f) => [f.path, f] as const));
+      for (const f of check.findings) {
+        const twin = f.path !== '' ? reported.get(f.path) : undefined;
+        if (!twin) {
+          findings.push(f);
+          continue;
+        }
+        const r = f.rendered;
+        const template = f.location?.kind === 'rendered' ? f.location.template : r ? `${r.kind}/${r.name}` : 'the rendered document';
+        (twin.related ??= []).push({
+          location: { kind: 'rendered', template },
+          message: `the CRD rejects it too: ${r ? `${r.kind}/${r.name} ${r.field}: ` : ''}${f.message}`,
+        });
+      }
     }
   } else {
     findings.push({
