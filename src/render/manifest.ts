@@ -3,7 +3,7 @@
  * §6.4): drop `<no value>`, split into documents, set hooks aside, sort by kind, frame each document
  * with `---` and `# Source:`. The rules are helm's, quirks included, so output stays byte-identical.
  */
-import { parse, parseDocument, isMap as isYamlMap } from 'yaml';
+import { parse, parseDocument, visit, isMap as isYamlMap } from 'yaml';
 import { AiGatewayCoreError, TemplateNotFoundError } from '../errors.js';
 
 /** helm parses every document it prints; one that is not YAML stops the render. */
@@ -112,6 +112,8 @@ function readHead(doc: string): Head {
   };
 }
 
+const ANCHOR_NAME = /^[A-Za-z0-9_-]+$/;
+
 function assertYaml(source: string, content: string): void {
   const doc = parseDocument(content, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length > 0) throw new ManifestParseError(source, doc.errors[0].message.split('\n')[0]);
@@ -121,6 +123,15 @@ function assertYaml(source: string, content: string): void {
   } catch (err) {
     throw new ManifestParseError(source, (err as Error).message.split('\n')[0]);
   }
+  // libyaml only allows [A-Za-z0-9_-] in anchor and alias names; YAML 1.2 parsers allow more.
+  visit(doc, {
+    Alias(_, alias) {
+      if (!ANCHOR_NAME.test(alias.source)) throw new ManifestParseError(source, `did not find expected alphabetic or numeric character in alias *${alias.source}`);
+    },
+    Node(_, node) {
+      if (node.anchor !== undefined && !ANCHOR_NAME.test(node.anchor)) throw new ManifestParseError(source, `did not find expected alphabetic or numeric character in anchor &${node.anchor}`);
+    },
+  });
   const root = doc.contents;
   if (root !== null && !isYamlMap(root)) {
     throw new ManifestParseError(source, 'the document is not a mapping');

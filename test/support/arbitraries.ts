@@ -26,9 +26,13 @@ export const mapKey = fc
   .tuple(fc.stringMatching(/^[a-zA-Z][a-zA-Z_./-]{0,10}$/), fc.constantFrom('', '', '1', '2'))
   .map(([k, d]) => k + d);
 
+/** A valid label or annotation key: optional DNS prefix, then a name that starts and ends alphanumeric. */
 export const annotationKey = fc
-  .tuple(fc.constantFrom('', 'example.com/', 'app.kubernetes.io/', 'a.b/'), fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/))
+  .tuple(fc.constantFrom('', 'example.com/', 'app.kubernetes.io/', 'a.b/'), fc.stringMatching(/^[a-z]([a-z0-9._-]{0,14}[a-z0-9])?$/))
   .map(([p, k]) => p + k);
+
+/** A valid label value (the API server's rule): up to 63 characters, alphanumeric at both ends. */
+export const labelValue = fc.oneof(fc.constant(''), fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,20}[A-Za-z0-9])?$/));
 
 export const goodNumber = fc.oneof(
   fc.integer({ min: -1000, max: 100000 }),
@@ -46,12 +50,13 @@ const tree = fc.letrec((tie) => ({
 }));
 export const freeObject = tree.object as fc.Arbitrary<Record<string, unknown>>;
 
-const stringMap = fc.dictionary(annotationKey, trickyString, { maxKeys: 4 });
+const annotationMap = fc.dictionary(annotationKey, trickyString, { maxKeys: 4 });
+const labelMap = fc.dictionary(annotationKey, labelValue, { maxKeys: 4 });
 const duration = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('s', 'm', 'h', 'ms')).map(([n, u]) => `${n}${u}`);
 const envList = fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z_]{0,10}$/), value: trickyString }), { maxLength: 3 });
 const listener = fc.record({ name: dnsName, port: fc.integer({ min: 1, max: 65535 }), protocol: fc.constantFrom('HTTP', 'HTTPS', 'TCP') });
 
-const meta = { enabled: fc.boolean(), name: dnsName, labels: stringMap, annotations: stringMap };
+const meta = { enabled: fc.boolean(), name: dnsName, labels: labelMap, annotations: annotationMap };
 const opt = { requiredKeys: [] as never[] };
 
 export const chartValues = fc.record(
@@ -80,7 +85,7 @@ export const chartValues = fc.record(
               envoyDeployment: fc.record(
                 {
                   replicas: fc.integer({ min: 0, max: 20 }),
-                  pod: fc.record({ labels: stringMap, annotations: stringMap, securityContext: freeObject, affinity: freeObject, nodeSelector: stringMap }, opt),
+                  pod: fc.record({ labels: labelMap, annotations: annotationMap, securityContext: freeObject, affinity: freeObject, nodeSelector: labelMap }, opt),
                   container: fc.record({ resources: freeObject, env: envList }, opt),
                 },
                 opt,
@@ -88,7 +93,7 @@ export const chartValues = fc.record(
               envoyService: fc.record(
                 {
                   type: fc.constantFrom('LoadBalancer', 'ClusterIP', 'NodePort'),
-                  annotations: stringMap,
+                  annotations: annotationMap,
                   loadBalancerIP: fc.constantFrom('', '10.0.0.1'),
                   externalTrafficPolicy: fc.constantFrom('', 'Local', 'Cluster'),
                 },
