@@ -27,12 +27,63 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'lazy-child-process' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
       contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
       loader: 'js',
     }));
+  },
+};
+
+// Code that only some commands need is initialised the first time it is used, not at start-up:
+// an import that crosses into one of these groups from outside it gets a stand-in module whose
+// exports are getters that load the real module on first access. Inside a group, imports stay
+// static. The CRD validator alone (CEL, protobuf, re2) costs ~20 ms to initialise.
+const LAZY_GROUPS = [
+  /[\\/]src[\\/]crd[\\/]/, // validate --crds, render --crds
+  /[\\/]src[\\/]validate[\\/](?!schema\.ts$)/, // validate's reports; the schema check is on every render
+  /[\\/]src[\\/]output[\\/]kubectl-json\.ts$/, // render -o json
+  /[\\/]src[\\/]cli[\\/]completion[\\/]/, // completion scripts
+  /[\\/]node_modules[\\/]yaml[\\/]/, // the full YAML parser: only for files outside the fast reader's subset
+];
+
+const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
+
+/** The export names of a module, found by bundling it alone. */
+async function exportNames(path) {
+  if (/[\\/]node_modules[\\/]/.test(path)) return Object.keys(require(path));
+  const out = await build({ entryPoints: [path], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', packages: 'external', outdir: 'unused', logLevel: 'silent' });
+  const names = Object.values(out.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+  // The importers are ESM in a "type": "module" package, where esbuild reads a CommonJS module's
+  // default export as the whole module: a real `export default` would be lost behind the stand-in.
+  if (names.includes('default')) throw new Error(`${path}: a lazily loaded module cannot have a default export`);
+  return { names, esm: true };
+}
+
+async function standIn(path) {
+  const found = await exportNames(path);
+  const { names, esm } = Array.isArray(found) ? { names: found, esm: false } : found;
+  return [
+    'let real;',
+    `const load = () => real ??= require(${JSON.stringify(path)});`,
+    esm ? "Object.defineProperty(exports, '__esModule', { value: true });" : '',
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+  ].join('\n');
+}
+
+const lazyBoundaries = {
+  name: 'lazy-boundaries',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.resolvingForBoundary) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingForBoundary: true } });
+      if (resolved.errors.length > 0 || resolved.external) return undefined;
+      const group = groupOf(resolved.path);
+      if (group < 0 || args.namespace === 'lazy-boundary' || groupOf(args.importer) === group) return undefined;
+      return { path: resolved.path, namespace: 'lazy-boundary' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-boundary' }, async (args) => ({ contents: await standIn(args.path), loader: 'js', resolveDir: dirname(args.path) }));
   },
 };
 
@@ -48,21 +99,29 @@ export async function bundle() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      // Identifiers are not minified: error class names (AiGatewayCoreError subclasses set
-      // `name` from the class) must survive; keepNames covers classes esbuild renames.
-      minifyWhitespace: true,
-      minifySyntax: true,
+      // keepNames: error classes take their `name` from the class (AiGatewayCoreError).
+      minify: true,
       keepNames: true,
       legalComments: 'none',
       inject: [shim],
       define: { 'import.meta.url': 'importMetaUrl' },
-      plugins: [lazyChildProcess],
+      plugins: [lazyChildProcess, lazyBoundaries],
       logLevel: 'warning',
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  asciiOnly(BUNDLE);
   await writeCodeCache();
+}
+
+/**
+ * esbuild leaves non-ASCII characters inside regular expression literals. One such character makes
+ * V8 hold the whole source as a two-byte string; escaped, the source stays one byte per character.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, text);
 }
 
 /** Runs the common commands in-process, then saves the bytecode V8 compiled for them. */
@@ -73,11 +132,11 @@ async function writeCodeCache() {
   const out = mkdtempSync(join(tmpdir(), 'agc-warm-'));
   const io = { stdout() {}, stderr() {} };
   try {
+    // Only the paths the cache is for: everything compiled here is deserialised at every start.
     for (const argv of [
       ['render', '-f', production],
-      ['render', 'prod', '-n', 'ai-gateway', '--set', 'gateway.name=x', '-f', production],
       ['validate', '-f', production],
-      ['render', '-f', production, '--output-dir', out],
+      ['render', '--each', production, '--output-dir', out],
     ]) {
       const code = await loaded.exports.run(argv, io);
       if (code !== 0) throw new Error(`warm-up run failed (exit ${code}): ${argv.join(' ')}`);

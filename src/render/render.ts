@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { AiGatewayCoreError, UsageError } from '../errors.js';
-import { parseValuesYaml } from '../values/parse-yaml.js';
+import { readValuesYaml } from '../values/fast-values-yaml.js';
+import { withLazySources } from '../values/lazy-sources.js';
 import { buildUserValues, coalesceValues, coalesceSources } from '../values/merge.js';
 import type { SourceMap } from '../values/source.js';
 import type { ValueMap } from '../values/types.js';
@@ -79,7 +80,7 @@ let defaults: { values: ValueMap; sources: SourceMap } | undefined;
 export function chartDefaults(): { values: ValueMap; sources: SourceMap } {
   if (!defaults) {
     const path = chartValuesPath();
-    const parsed = parseValuesYaml(readFileSync(path, 'utf8'), path, { sourceKind: 'default' });
+    const parsed = readValuesYaml(readFileSync(path, 'utf8'), path, { sourceKind: 'default' });
     defaults = { values: parsed.values, sources: parsed.sources };
   }
   return defaults;
@@ -95,7 +96,7 @@ export interface MergedValues {
 export function mergeValues(options: RenderOptions): MergedValues {
   const warnings: string[] = [];
   const files = (options.valuesFiles ?? []).map((f) => {
-    const parsed = parseValuesYaml(f.text, f.name);
+    const parsed = readValuesYaml(f.text, f.name);
     for (const d of parsed.duplicates) {
       warnings.push(`${f.name}:${d.second.line}:${d.second.col}: duplicate key ${d.path} (first at line ${d.first.line}); the last one wins, as in helm`);
     }
@@ -115,8 +116,9 @@ export function mergeValues(options: RenderOptions): MergedValues {
   );
   const base = chartDefaults();
   const coalesced = coalesceValues(base.values, user.values, { chartName: loadChart().meta.name });
-  const sources = coalesceSources(base.sources, user.sources, coalesced.values);
-  return { values: coalesced.values, sources, warnings: [...warnings, ...coalesced.warnings] };
+  return withLazySources({ values: coalesced.values, warnings: [...warnings, ...coalesced.warnings] }, () =>
+    coalesceSources(base.sources, user.sources, coalesced.values),
+  );
 }
 
 export function describeProblem(problem: SchemaProblem, sources: SourceMap): string {
@@ -159,7 +161,7 @@ export function render(options: RenderOptions = {}): RenderResult {
   validateMerged(merged);
   checkKubeVersion(chartMeta.kubeVersion, kube);
   const out = renderValues(merged.values, options);
-  return { ...out, values: merged.values, sources: merged.sources, warnings: merged.warnings };
+  return withLazySources({ ...out, values: merged.values, warnings: merged.warnings }, () => merged.sources);
 }
 
 export { AiGatewayCoreError };

@@ -16,6 +16,7 @@ import {
   type FileReader,
 } from './set-parser.js';
 import { layerSources, pruneSources, type SourceMap } from './source.js';
+import { withLazySources } from './lazy-sources.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
 
 /** A deep copy that keeps maps null-prototype. */
@@ -71,7 +72,7 @@ export function buildUserValues(input: UserValuesInput, readFile: FileReader): {
   for (const arg of input.setString) parseSetStringInto(arg, values, sources);
   for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources);
   for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources);
-  return { values, sources: pruneSources(sources, values) };
+  return withLazySources({ values }, () => pruneSources(sources, values));
 }
 
 export interface CoalesceOptions {

@@ -2,9 +2,11 @@
 // `npm run build` (and pretest) made. The other golden tests run the sources in-process; these run
 // the real command in a child process, so a bundling mistake cannot hide behind them.
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { absoluteArgs, expectedOutput, goldenCases } from '../support/golden-cases.js';
+import { absoluteArgs, expectedOutput, goldenCases, VALUES_DIR } from '../support/golden-cases.js';
 import { ROOT } from '../support/helm.js';
 
 const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
@@ -30,6 +32,20 @@ describe('the shipped command (bin/ai-gateway-core.js)', () => {
       expect(r.stdout).toBe(expectedOutput(name));
     });
   }
+
+  it('renders a fleet (--each) into one folder per environment', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'agc-bin-each-'));
+    try {
+      const r = await runBin(['render', '--each', join(VALUES_DIR, 'seed-*.yaml'), '--output-dir', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['seed-basic', 'seed-minimal', 'seed-production', 'seed-tracing-auth']);
+      const gateway = readFileSync(join(out, 'seed-production', 'ai-gateway-core', 'templates', 'gateway.yaml'), 'utf8');
+      expect(expectedOutput('seed-production')).toContain(gateway.slice('---\n'.length, -1));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 
   it('runs the bundle with a code cache that V8 accepts', async () => {
     const probe = `const { loadBundle } = require(${JSON.stringify(BIN)}); const l = loadBundle(); process.stdout.write(String(l && l.script.cachedDataRejected));`;

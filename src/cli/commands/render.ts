@@ -1,16 +1,18 @@
 // `ai-gateway-core render`: what `helm template RELEASE_NAME chart/` prints.
 import { Option, type Command } from 'commander';
-import { render } from '../../render/render.js';
+import { checkReleaseName, render } from '../../render/render.js';
 import { planOutputDir, writeOutputDir } from '../../output/write-output-dir.js';
 import { TemplateNotFoundError, UsageError } from '../../errors.js';
 import { toKubectlList } from '../../output/kubectl-json.js';
 import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
 import { crdGate } from './validate.js';
+import { renderEach } from './render-each.js';
 
 interface RenderFlags extends ValueFlagOptions {
   namespace: string;
   showOnly?: string[];
   outputDir?: string;
+  each?: string;
   output: 'yaml' | 'json';
   kubeVersion?: string;
   apiVersions?: string[];
@@ -31,6 +33,7 @@ export function registerRender(program: Command, io: Io): void {
       .option('-n, --namespace <namespace>', 'namespace of the namespaced objects', 'default')
       .option('-s, --show-only <template>', 'only print the documents of this template, e.g. templates/gateway.yaml (repeatable; globs)', collect)
       .option('--output-dir <dir>', 'write each template to <dir>/ai-gateway-core/templates/ instead of stdout')
+      .option('--each <dir|glob>', 'render every values file in a directory (or matching a glob) as its own environment, into <output-dir>/<name>/; the -f files are shared and come first')
       .addOption(new Option('-o, --output <format>', 'yaml: what helm template prints; json: one kubectl List').choices(['yaml', 'json']).default('yaml'))
       .option('--kube-version <version>', "Kubernetes version to check Chart.yaml's kubeVersion (>=1.32.0-0) against, as helm does")
       .option('-a, --api-versions <versions>', 'extra Kubernetes API versions for .Capabilities (repeatable, comma-separated); accepted as in helm', collect)
@@ -46,6 +49,7 @@ Examples:
   $ ai-gateway-core render --set envoyProxy.enabled=false --set-string clientTrafficPolicy.tls.minVersion=1.2
   $ ai-gateway-core render -s templates/gateway.yaml
   $ ai-gateway-core render -f values.yaml --output-dir out/
+  $ ai-gateway-core render -f common.yaml --each envs/ --output-dir out/     # out/<env>/ per envs/<env>.yaml
   $ ai-gateway-core render -o json | jq '.items[].kind'
   $ ai-gateway-core render --kube-version 1.33.4 --api-versions gateway.networking.k8s.io/v1
 
@@ -53,6 +57,12 @@ Examples:
 gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart only uses them.`,
     )
     .action((releaseName: string | undefined, opts: RenderFlags) => {
+      if (opts.each !== undefined) {
+        if (releaseName !== undefined) checkReleaseName(releaseName);
+        const shared = () => ({ ...valueInputs(opts), releaseName, namespace: opts.namespace, kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')) });
+        renderEach(io, { ...opts, each: opts.each }, shared);
+        return;
+      }
       if (opts.output === 'json' && opts.outputDir !== undefined) {
         throw new UsageError('--output-dir writes the YAML files helm writes; -o json prints one List to stdout: use one of them');
       }
