@@ -59,6 +59,10 @@ export interface CrdCoverage {
   total: number;
   /** rules without oldSelf */
   nonTransition: number;
+  /** non-transition rules under `.status`: the API server resets status on create, so they never run */
+  statusOnly: number;
+  /** the rules that run on create: non-transition and not on status */
+  onCreate: number;
   /** distinct rules evaluated on the checked documents */
   evaluated: number;
   /** transition rules skipped because this is a create (counted per evaluation) */

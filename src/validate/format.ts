@@ -90,7 +90,7 @@ export function formatFindingsText(report: ValidationReport, opts: TextOptions):
       const head = `  ${pos.padEnd(7)} ${sev}${' '.repeat(8 - f.severity.length)}`;
       const what = subject(f);
       lines.push(`${head}${what ? `${paint(color, '1', what)}: ` : ''}${f.message}`);
-      const indent = ' '.repeat(19);
+      const indent = ' '.repeat(18);
       if (f.expected) lines.push(`${indent}${paint(color, '2', 'expected:')} ${f.expected}`);
       if (f.rule) lines.push(`${indent}${paint(color, '2', 'rule:')} ${f.rule}`);
       for (const r of f.related ?? []) lines.push(`${indent}${paint(color, '2', 'see:')} ${describeLocation(r.location)} (${r.message})`);
@@ -108,13 +108,14 @@ export function formatCoverage(report: ValidationReport): string[] {
   const rows = crds.coverage.map((c) => [
     c.kind,
     `${c.evaluated}/${c.total}`,
-    `${c.nonTransition ? Math.round((100 * c.evaluated) / c.nonTransition) : 100}%`,
+    `${c.onCreate ? Math.round((100 * Math.min(c.evaluated, c.onCreate)) / c.onCreate) : 100}%`,
     String(c.total - c.nonTransition),
+    String(c.statusOnly),
     String(c.unevaluable),
     String(c.documents),
     c.crd,
   ]);
-  const header = ['CRD', 'CEL rules evaluated', 'of non-transition', 'transition (skipped on create)', 'not evaluable', 'documents', 'name'];
+  const header = ['CRD', 'CEL rules evaluated', 'of those run on create', 'transition (skipped on create)', 'on status (reset on create)', 'not evaluable', 'documents', 'name'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [

@@ -95,12 +95,16 @@ export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: 
   const coverage = new Map<string, CrdCoverage & { ids: Set<string> }>();
   for (const def of crds.crds) {
     const rules = def.versions.flatMap((v) => v.rules);
+    const statusOnly = def.versions.flatMap((v) => (v.subresources.status ? v.rules.filter((r) => !r.transition && onStatus(r.id)) : []));
+    const nonTransition = rules.filter((r) => !r.transition).length;
     coverage.set(def.name, {
       crd: def.name,
       kind: def.kind,
       source: def.source,
       total: rules.length,
-      nonTransition: rules.filter((r) => !r.transition).length,
+      nonTransition,
+      statusOnly: statusOnly.length,
+      onCreate: nonTransition - statusOnly.length,
       evaluated: 0,
       transitionSkipped: 0,
       unevaluable: 0,
@@ -130,6 +134,12 @@ export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: 
   }
   const cov = [...coverage.values()].map(({ ids, ...c }) => ({ ...c, evaluated: ids.size }));
   return { findings, coverage: cov, documents, evaluated, transitionSkipped, unevaluable };
+}
+
+/** Rule ids are `<version>:<schema path>#<n>`; status rules sit under `.status`. */
+function onStatus(ruleId: string): boolean {
+  const path = ruleId.slice(ruleId.indexOf(':') + 1);
+  return path === '.status' || path.startsWith('.status.') || path.startsWith('.status[') || path.startsWith('.status{');
 }
 
 function crdOf(crds: CrdSet, obj: unknown) {
@@ -163,15 +173,16 @@ function issueFinding(crds: CrdSet, doc: DocInput, issue: CrdIssue, trace?: Trac
   const id = objectName(doc.object);
   const unknownField = issue.origin === 'decode' && issue.message.startsWith('unknown field');
   // Unknown-field paths name the field itself; everything else already has its path.
-  const segs = splitFieldPath(doc.object, issue.path);
+  const deprecated = issue.origin === 'document' && issue.severity === 'warning' && !issue.message.startsWith('skipped:');
+  const segs = deprecated ? ['apiVersion'] : splitFieldPath(doc.object, issue.path);
   const severity = issue.origin === 'document' && issue.message.startsWith('skipped:') ? 'note' : issue.severity;
   const f: Finding = {
     severity,
     origin: 'crd',
-    code: issue.origin === 'internal' ? 'crd/unevaluated-rule' : issue.origin === 'document' ? (severity === 'note' ? 'crd/builtin-skipped' : 'crd/no-crd') : `crd/${issue.origin}`,
+    code: codeOf(issue, severity),
     path: '',
     message: issue.message,
-    rendered: { apiVersion: id.apiVersion, kind: id.kind, name: id.name, field: issue.path },
+    rendered: { apiVersion: id.apiVersion, kind: id.kind, name: id.name, field: deprecated ? 'apiVersion' : issue.path },
   };
   if (issue.rule) f.rule = issue.rule;
   if (issue.origin === 'document' && issue.message.startsWith('no CRD') && !issue.message.includes('serves')) {
@@ -179,6 +190,8 @@ function issueFinding(crds: CrdSet, doc: DocInput, issue: CrdIssue, trace?: Trac
     f.suggestion = `pass the CRD of ${id.kind} with --crds, e.g. from the cluster: kubectl get crd -o name | grep ${group}`;
   } else if (issue.origin === 'document' && issue.message.includes('serves')) {
     f.suggestion = 'use an apiVersion the CRD serves, or give the CRD of the cluster this is meant for';
+  } else if (deprecated) {
+    f.suggestion = 'change apiVersion to the version the message names; the cluster still accepts this one, for now';
   } else if (severity === 'note') {
     f.suggestion = 'built-in kinds are checked by the API server itself: kubectl apply --dry-run=server';
   }
@@ -202,6 +215,15 @@ function issueFinding(crds: CrdSet, doc: DocInput, issue: CrdIssue, trace?: Trac
     if (s) f.suggestion = s;
   }
   return f;
+}
+
+function codeOf(issue: CrdIssue, severity: Finding['severity']): string {
+  if (issue.origin === 'internal') return 'crd/unevaluated-rule';
+  if (issue.origin !== 'document') return `crd/${issue.origin}`;
+  if (severity === 'note') return 'crd/builtin-skipped';
+  if (issue.message.startsWith('no CRD')) return 'crd/no-crd';
+  if (issue.severity === 'warning') return 'crd/deprecated';
+  return 'crd/document';
 }
 
 function crdSuggestion(crds: CrdSet, doc: DocInput, issue: CrdIssue, segs: Seg[], valuesPath: string | undefined, f: Finding): string | undefined {

@@ -51,7 +51,15 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
 
   const values = checkValuesInput(options);
   const findings = [...values.findings];
-  const inputs = (options.valuesFiles ?? []).map((f) => f.name);
+  // groups: files in command-line order, then the flags in helm's order of precedence
+  const inputs = [
+    ...(options.valuesFiles ?? []).map((f) => f.name),
+    ...(options.setJson ?? []).map((a) => `--set-json ${a}`),
+    ...(options.set ?? []).map((a) => `--set ${a}`),
+    ...(options.setString ?? []).map((a) => `--set-string ${a}`),
+    ...(options.setFile ?? []).map((a) => `--set-file ${a}`),
+    ...(options.setLiteral ?? []).map((a) => `--set-literal ${a}`),
+  ];
   if (!crds) return finish({ findings, inputs }, undefined, started);
 
   let check: ManifestCheck | undefined;
