@@ -69,31 +69,26 @@ function scalarKey(node: unknown): string | undefined {
 }
 
 /**
- * The node at `segments` in a YAML tree: for a map entry, its key and value nodes. The last
- * pair wins, as it does when helm reads a duplicate key.
+ * The node at `segments` in a YAML tree: for a map entry, its key and value nodes. Where a key
+ * is written twice, the last one that has the rest of the path wins, as when helm reads it.
  */
 function walk(root: YamlNode | null | undefined, segments: readonly (string | number)[]): { key?: YamlNode; value?: YamlNode | null } | undefined {
-  let node: YamlNode | null | undefined = root;
-  let keyNode: YamlNode | undefined;
-  for (const seg of segments) {
-    if (typeof seg === 'number') {
-      if (!isSeq(node)) return undefined;
-      const item = node.items[seg] as YamlNode | undefined;
-      if (item === undefined) return undefined;
-      keyNode = undefined;
-      node = item;
-    } else {
-      if (!isMap(node)) return undefined;
-      let found: { key: YamlNode; value: YamlNode | null } | undefined;
-      for (const pair of node.items) {
-        if (isPair(pair) && scalarKey(pair.key) === seg) found = { key: pair.key as YamlNode, value: pair.value as YamlNode | null };
-      }
-      if (!found) return undefined;
-      keyNode = found.key;
-      node = found.value;
-    }
+  if (segments.length === 0) return { value: root };
+  const [seg, ...rest] = segments;
+  if (typeof seg === 'number') {
+    if (!isSeq(root)) return undefined;
+    const item = root.items[seg] as YamlNode | undefined;
+    return item === undefined ? undefined : walk(item, rest);
   }
-  return { key: keyNode, value: node };
+  if (!isMap(root)) return undefined;
+  for (let i = root.items.length - 1; i >= 0; i -= 1) {
+    const pair = root.items[i];
+    if (!isPair(pair) || scalarKey(pair.key) !== seg) continue;
+    if (rest.length === 0) return { key: pair.key as YamlNode, value: pair.value as YamlNode | null };
+    const hit = walk(pair.value as YamlNode | null, rest);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function posOf(lc: LineCounter, node: YamlNode | null | undefined): Pos | undefined {

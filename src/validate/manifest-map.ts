@@ -151,9 +151,10 @@ export function splitFieldPath(doc: unknown, path: string): Seg[] {
       const end = path.indexOf(']', i);
       const token = path.slice(i + 1, end < 0 ? path.length : end);
       i = end < 0 ? path.length : end + 1;
-      if (Array.isArray(node) && /^\d+$/.test(token)) {
+      const isKey = node !== null && typeof node === 'object' && !Array.isArray(node) && token in node;
+      if (/^\d+$/.test(token) && !isKey) {
         out.push(Number(token));
-        node = node[Number(token)];
+        node = Array.isArray(node) ? node[Number(token)] : undefined;
       } else {
         out.push(token);
         node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;

@@ -158,7 +158,8 @@ export function fixQuantity(raw: string | number): string | undefined {
   if (!m) return undefined;
   const [, num, unit] = m as unknown as [string, string, string];
   const U = unit.toUpperCase();
-  if (/^[KMGTPE]IB?$/.test(U)) {
+  if (/^0\d/.test(num) && QUANTITY.test(`${Number(num)}${unit}`) && Number(num) > 0) return `no leading zeros: "${Number(num)}${unit}"`;
+  if (/^[KMGTPE]IB?$/.test(U) && unit !== `${U[0]}i`) {
     const fixed = `${U[0]}i`;
     if (num.includes('.')) return wholeNumber(num, fixed);
     return `binary units are written ${fixed}: "${num}${fixed}"`;
@@ -170,7 +171,6 @@ export function fixQuantity(raw: string | number): string | undefined {
     return `"${unit}" is not a Kubernetes unit: use "${num}${bin}" (${bin === 'Mi' ? 'mebibytes, ' : ''}powers of 1024) or "${num}${dec}" (powers of 1000)`;
   }
   if (num.includes('.') && (unit === '' || /^([EPTGMK]i|[EPTGMk])$/.test(unit))) return wholeNumber(num, unit);
-  if (/^0+\d*/.test(num) && QUANTITY.test(`${Number(num)}${unit}`) && Number(num) > 0) return `no leading zeros: "${Number(num)}${unit}"`;
   return undefined;
 }
 

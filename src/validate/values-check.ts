@@ -132,9 +132,16 @@ function parentPath(path: string): (string | number)[] {
 function quoteSuggestion(path: string, value: Value | undefined, loc: FindingLocation | undefined, locator: Locator): string | undefined {
   if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'bigint') return undefined;
   if (loc?.kind === 'flag') {
-    const raw = loc.arg.includes('=') ? loc.arg.slice(loc.arg.indexOf('=') + 1) : String(value);
-    if (loc.flag === '--set-json') return `make it a JSON string: --set-json '${path}=${JSON.stringify(raw.replace(/^"|"$/g, ''))}'`;
-    return `use ${FLAG_FOR_STRING} ${path}=${raw}: --set reads ${raw} as a ${typeof value === 'boolean' ? 'boolean' : 'number'}`;
+    const kind = typeof value === 'boolean' ? 'boolean' : 'number';
+    if (loc.flag === '--set-json') {
+      const key = loc.arg.slice(0, Math.max(0, loc.arg.indexOf('=')));
+      if (key === path) return `make it a JSON string: --set-json '${path}=${JSON.stringify(String(value))}'`;
+      return `quote it in the JSON: ${JSON.stringify(String(value))}, not ${String(value)}`;
+    }
+    // `--set a=1,b=2`: the part of the flag that set this path
+    const part = loc.arg.split(',').find((p) => p.startsWith(`${path}=`));
+    if (part) return `use ${FLAG_FOR_STRING} ${part}: ${loc.flag} reads ${part.slice(path.length + 1)} as a ${kind}`;
+    return `use ${FLAG_FOR_STRING} for ${path}: ${loc.flag} reads ${String(value)} as a ${kind}`;
   }
   const raw = locator.raw(path) ?? String(value);
   const why = typeof value === 'boolean' ? `YAML reads ${raw} as a boolean` : `YAML reads ${raw} as the number ${String(value)}`;
@@ -148,7 +155,8 @@ function unquoteSuggestion(path: string, value: Value | undefined, types: string
   const wantsNumber = types.includes('integer') || types.includes('number');
   if (!((numeric && wantsNumber) || (bool && types.includes('boolean')))) return undefined;
   if (types.includes('integer') && value.includes('.')) return `use a whole number: ${lastSegment(path)}: ${Math.trunc(Number(value))}`;
-  if (loc?.kind === 'flag') return `use --set ${path}=${value}: ${loc.flag} always makes a string`;
+  if (loc?.kind === 'flag' && loc.flag !== '--set-json') return `use --set ${path}=${value}: ${loc.flag} always makes a string`;
+  if (loc?.kind === 'flag') return `remove the quotes in the JSON: ${value}, not ${JSON.stringify(value)}`;
   return `remove the quotes: ${lastSegment(path)}: ${value}`;
 }
 

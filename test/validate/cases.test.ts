@@ -7,25 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/validate/validate.js';
-import { describeLocation, type Finding } from '../../src/validate/findings.js';
 import { TEMPLATE_FAILURES } from '../../src/validate/validate.js';
 import { HELM_MAJORS, ROOT, runHelm } from '../support/helm.js';
+import { rows, type Row } from './helpers.js';
 
-type Row = [severity: Finding['severity'], code: string, path: string, where: string, message: string, suggestion: string | undefined];
 
 const CASES_DIR = join(ROOT, 'test', 'validate', 'cases');
 const CHART_DIR = join(ROOT, 'chart');
-
-export function rows(findings: readonly Finding[]): Row[] {
-  return findings.map((f) => [
-    f.severity,
-    f.code,
-    f.path,
-    f.location?.kind === 'file' ? `${f.location.line}:${f.location.col}` : describeLocation(f.location),
-    f.message,
-    f.suggestion,
-  ]);
-}
 
 function checkFile(file: string) {
   return validate({ valuesFiles: [{ name: `test/validate/cases/${file}`, text: readFileSync(join(CASES_DIR, file), 'utf8') }] });
