@@ -29,7 +29,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Reads `--crds` paths (files, directories, `-`); unreadable or invalid CRDs are I/O errors (exit 2). */
 export function loadCrdPaths(paths: readonly string[], cacheDir: string | undefined): CrdSet {
   try {
-    const texts = paths.flatMap((p) => readCrdSource(p));
+    const texts = paths.flatMap((p) => readCrdSource(p)).map(expandList);
     if (texts.length === 0) throw new InputFileError(`--crds ${paths.join(', ')}: no *.yaml, *.yml or *.json files found`);
     const set = loadCrds(texts, cacheDir ? { cacheDir } : {});
     if (set.crds.length === 0) throw new InputFileError(`--crds ${paths.join(', ')}: no CustomResourceDefinition found`);
@@ -40,10 +40,30 @@ export function loadCrdPaths(paths: readonly string[], cacheDir: string | undefi
   }
 }
 
+/**
+ * `kubectl get crd … -o yaml` (or `-o json`) prints one `List`: its items become documents. Other
+ * texts are returned unchanged, so their cache key stays the sha256 of the file.
+ */
+function expandList(t: { name: string; text: string }): { name: string; text: string } {
+  if (!/^kind:\s*List\s*$/m.test(t.text) && !/"kind"\s*:\s*"List"/.test(t.text)) return t;
+  const docs = YAML.parseAllDocuments(t.text);
+  const all = Array.isArray(docs) ? docs : [];
+  const out: unknown[] = [];
+  for (const d of all) {
+    if (d.errors.length > 0) return t; // let the loader report it
+    const js: unknown = d.toJS({ maxAliasCount: -1 });
+    if (isPlainObject(js) && js['kind'] === 'List' && Array.isArray(js['items'])) out.push(...js['items']);
+    else if (js !== null && js !== undefined) out.push(js);
+  }
+  return { name: t.name, text: out.map((o) => JSON.stringify(o)).join('\n---\n') };
+}
+
 export interface DocInput {
   object: unknown;
   /** index of the document in its file (for positions) */
   docIndex: number;
+  /** where the object sits inside its document: `['items', 3]` for an item of a `List` */
+  prefix?: Seg[];
   origin: { kind: 'chart'; template: string } | { kind: 'file'; file: string; text: string };
 }
 
@@ -71,6 +91,10 @@ export function readManifestDocs(file: string, text: string): { docs: DocInput[]
     }
     const object: unknown = d.toJS({ maxAliasCount: -1 });
     if (object === null || object === undefined) return;
+    if (isPlainObject(object) && object['kind'] === 'List' && Array.isArray(object['items'])) {
+      object['items'].forEach((item, i) => docs.push({ object: item, docIndex, prefix: ['items', i], origin: { kind: 'file', file, text } }));
+      return;
+    }
     docs.push({ object, docIndex, origin: { kind: 'file', file, text } });
   });
   return { docs, findings };
@@ -206,7 +230,7 @@ function issueFinding(crds: CrdSet, doc: DocInput, issue: CrdIssue, trace?: Trac
     }
     location ??= { kind: 'rendered', template: doc.origin.template };
   } else {
-    const hit = fieldPosition(doc.origin.text, doc.docIndex, segs);
+    const hit = fieldPosition(doc.origin.text, doc.docIndex, [...(doc.prefix ?? []), ...segs]);
     location = { kind: 'file', file: doc.origin.file, line: hit?.pos.line ?? 1, col: hit?.pos.col ?? 1 };
   }
   f.location = location;

@@ -377,3 +377,27 @@ describe('render --crds', () => {
     expect(r.stderr).toMatch(/warning +gatewayConfig\.apiVersion → GatewayConfig\/\S+ apiVersion: aigateway.envoyproxy.io\/v1alpha1 is deprecated; use aigateway.envoyproxy.io\/v1beta1 instead/);
   });
 });
+
+describe('validate: the List that kubectl get prints', () => {
+  const list = (items: unknown[]) => YAML.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } });
+
+  it('--crds reads the CRDs of `kubectl get crd … -o yaml` (and -o json)', async () => {
+    const crds = readdirSync(CRDS)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => YAML.parse(readFileSync(join(CRDS, f), 'utf8')));
+    const yaml = file('crds-list.yaml', list(crds));
+    const json = file('crds-list.json', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: crds }));
+    for (const f of [yaml, json]) {
+      const r = await runCli(['validate', '--crds', f]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('values are valid; 5 documents accepted by the CRDs');
+    }
+  });
+
+  it('--manifests checks the items of a List, at their lines', async () => {
+    const f = file('objects-list.yaml', list([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'x' }, spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller', colour: 'blue' } }]));
+    const r = await runCli(['validate', '--crds', CRDS, '--manifests', f, '-o', 'json']);
+    const findings = JSON.parse(r.stdout).findings;
+    expect(findings.map((x: { message: string; location: { line: number } }) => [x.message, x.location.line])).toEqual([['unknown field "spec.colour"', 10]]);
+  });
+});
