@@ -33,9 +33,9 @@ function assertInside(root: string, path: string): void {
   if (rel.startsWith('..') || isAbsolute(rel)) throw new AiGatewayCoreError(`refusing to write ${path}: it is outside --output-dir ${root}`, 2);
 }
 
-/** Refuses a path whose existing parts are symlinks that lead out of the output directory. */
-function assertNoEscape(root: string, path: string): void {
-  let current = dirname(path);
+/** Refuses a folder whose existing parts are symlinks that lead out of the output directory. */
+function assertFolderInside(root: string, folder: string): void {
+  let current = folder;
   while (current.length >= root.length) {
     try {
       if (lstatSync(current).isSymbolicLink()) assertInside(realpathSync(root), realpathSync(current));
@@ -45,6 +45,10 @@ function assertNoEscape(root: string, path: string): void {
     if (current === root) break;
     current = dirname(current);
   }
+}
+
+/** Refuses to write through a symlink at the file's own path. */
+function assertNotSymlink(path: string): void {
   try {
     if (lstatSync(path).isSymbolicLink()) throw new AiGatewayCoreError(`refusing to write ${path}: it is a symbolic link`, 2);
   } catch (err) {
@@ -55,12 +59,19 @@ function assertNoEscape(root: string, path: string): void {
 export function writeOutputDir(plan: OutputDirPlan, dir: string): void {
   const root = resolve(dir);
   const written: string[] = [];
+  // Every template lands in the same folder: create and check each folder once, not per file.
+  const ready = new Set<string>();
   try {
     for (const [path, content] of plan.files) {
       const target = resolve(path);
       assertInside(root, target);
-      mkdirSync(dirname(target), { recursive: true });
-      assertNoEscape(root, target);
+      const folder = dirname(target);
+      if (!ready.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        assertFolderInside(root, folder);
+        ready.add(folder);
+      }
+      assertNotSymlink(target);
       const tmp = join(dirname(target), `.${process.pid}.${written.length}.tmp`);
       writeFileSync(tmp, content);
       written.push(tmp);

@@ -14,8 +14,14 @@ export function goTruthy(value: unknown): boolean {
     case 'string':
       return value.length > 0;
     case 'object':
-      return Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0;
+      return Array.isArray(value) ? value.length > 0 : hasKeys(value);
     default:
       return true;
   }
+}
+
+// Without building the key list: values are prototype-free maps, where for-in sees own keys only.
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
 }

@@ -26,11 +26,20 @@ export interface Manifest {
 }
 
 /** Go's unicode.IsSpace, which strings.TrimSpace uses. */
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
+function isGoSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
 
+// A loop, not a regex: `[…]+$` retries at every space run of a long document.
 export function goTrimSpace(s: string): string {
-  return s.replace(TRIM, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 // RE2's \s is only [\t\n\f\r ]; JavaScript's would also match Unicode spaces.
@@ -40,6 +49,11 @@ const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 export function splitManifests(text: string): string[] {
   const whole = goTrimSpace(text);
   const docs: string[] = [];
+  // Every separator contains `---`; most templates print one document and none.
+  if (!whole.includes('---')) {
+    pushPiece(docs, whole);
+    return docs;
+  }
   let begin = 0;
   for (const match of whole.matchAll(SEPARATOR)) {
     const end = match.index ?? 0;

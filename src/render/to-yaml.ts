@@ -22,7 +22,7 @@ export function toYaml(v: Value): string {
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
 export function indent(n: number, s: string): string {
   const pad = ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
-  return pad + s.split('\n').join(`\n${pad}`);
+  return pad + s.replaceAll('\n', `\n${pad}`);
 }
 
 /** sprig `nindent`: a newline, then `indent`. */

@@ -2,14 +2,12 @@
 // queue: the queue only served to look ahead for empty collections and key length, which a tree
 // answers directly. The order of state changes follows the C-derived original, because indentation
 // and folding depend on the exact column / whitespace / indention flags left behind by each step.
-import { EmitterOutput } from './emitter-output.js';
+import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
-import { codePoints } from './go-unicode.js';
 import { sortKeys } from './key-order.js';
-import { analyzeScalar, type ScalarAnalysis } from './scalar-analysis.js';
-import { requestedStringStyle, selectScalarStyle, type ScalarStyle } from './scalar-style.js';
+import { scalarInfo, type ScalarInfo } from './scalar-info.js';
+import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from './scalar-writers.js';
-import { utf8Length } from './yaml-chars.js';
 
 /** Longest key (in UTF-8 bytes) written as `key: value`; longer ones use `? key`. */
 const MAX_SIMPLE_KEY_BYTES = 128;
@@ -31,11 +29,13 @@ class BlockEmitter {
 
   emitNode(node: GoNode, ctx: NodeContext): void {
     switch (node.kind) {
-      case 'string':
-        this.emitScalar(codePoints(node.value), requestedStringStyle(node.value), ctx);
+      case 'string': {
+        const info = scalarInfo(node.value);
+        this.emitScalar(info, info.stringStyle, ctx);
         return;
+      }
       case 'token':
-        this.emitScalar(codePoints(node.text), 'plain', ctx);
+        this.emitScalar(scalarInfo(node.text), 'plain', ctx);
         return;
       case 'seq':
         if (node.items.length === 0) this.emitEmptyFlow('[', ']');
@@ -72,17 +72,16 @@ class BlockEmitter {
 
   private emitBlockMapping(entries: ReadonlyMap<string, GoNode>): void {
     this.out.increaseIndent(false, false);
-    for (const key of sortKeys([...entries.keys()])) {
+    for (const key of sortedKeys([...entries.keys()])) {
       const value = entries.get(key)!;
       this.out.writeIndent();
-      const keyCps = codePoints(key);
-      const analysis = analyzeScalar(keyCps);
-      if (!analysis.multiline && utf8Length(keyCps) <= MAX_SIMPLE_KEY_BYTES) {
-        this.emitScalar(keyCps, requestedStringStyle(key), SIMPLE_KEY, analysis);
+      const info = scalarInfo(key);
+      if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
+        this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
         this.out.writeIndicator(':', false, false, false);
       } else {
         this.out.writeIndicator('?', true, false, true);
-        this.emitScalar(keyCps, requestedStringStyle(key), VALUE_IN_MAPPING, analysis);
+        this.emitScalar(info, info.stringStyle, VALUE_IN_MAPPING);
         this.out.writeIndent();
         this.out.writeIndicator(':', true, false, true);
       }
@@ -91,16 +90,13 @@ class BlockEmitter {
     this.out.popIndent();
   }
 
-  private emitScalar(
-    cps: readonly number[],
-    requested: ScalarStyle,
-    ctx: NodeContext,
-    analysis: ScalarAnalysis = analyzeScalar(cps),
-  ): void {
-    const style = selectScalarStyle(requested, analysis, cps.length === 0, {
+  private emitScalar(info: ScalarInfo, requested: ScalarStyle, ctx: NodeContext): void {
+    const { cps } = info;
+    const style = selectScalarStyle(requested, info.analysis, cps.length === 0, {
       flowLevel: 0,
       simpleKeyContext: ctx.simpleKey,
     });
+    if (info.printableAscii && style !== 'literal' && this.writeUnfolded(info, style)) return;
     this.out.increaseIndent(true, false);
     const allowBreaks = !ctx.simpleKey;
     switch (style) {
@@ -119,6 +115,51 @@ class BlockEmitter {
     }
     this.out.popIndent();
   }
+
+  private writeUnfolded(info: ScalarInfo, style: ScalarStyle): boolean {
+    const text = unfoldedText(info, style);
+    const out = this.out;
+    const separator = out.whitespace ? 0 : 1;
+    if (info.hasSpace && out.column + separator + text.length > BEST_WIDTH) return false;
+    if (separator) out.put(' ');
+    out.writeAscii(text);
+    out.whitespace = false;
+    out.indention = false;
+    return true;
+  }
+}
+
+/**
+ * Printable ASCII in one piece, when no line can fold: the writers only break lines at a space,
+ * and only once the column has passed BEST_WIDTH. Leaves the cursor as the writers would.
+ */
+function unfoldedText(info: ScalarInfo, style: ScalarStyle): string {
+  switch (style) {
+    case 'plain':
+      return info.text;
+    case 'single':
+      return `'${info.text.replaceAll("'", "''")}'`;
+    default:
+      return `"${info.text.replace(/["\\]/g, '\\$&')}"`;
+  }
+}
+
+// Key lists repeat (every Deployment-like map has the same keys): sort each distinct list once.
+const MAX_SORTED = 5_000;
+const sorted = new Map<string, string[]>();
+
+function sortedKeys(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
+  // NUL separates keys unambiguously unless a key holds one; those few are sorted every time.
+  if (keys.some((k) => k.includes('\0'))) return sortKeys(keys);
+  const id = keys.join('\0');
+  let out = sorted.get(id);
+  if (out === undefined) {
+    out = sortKeys(keys);
+    if (sorted.size >= MAX_SORTED) sorted.clear();
+    sorted.set(id, out);
+  }
+  return out;
 }
 
 /** One YAML document for the value, as go-yaml v2's Marshal writes it (ending in a newline). */

@@ -45,8 +45,14 @@ function foldNel(s: string): string | undefined {
   });
 }
 
+// Printable ASCII comes back from the round trip unchanged: nothing to replace, forbid or fold.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Even if every character were escaped (6 characters each), the JSON key would stay short enough.
+const ALWAYS_SHORT_KEY = 170;
+
 /** A string value after the round trip, or undefined when go-yaml would fail to read it. */
 function roundTripString(s: string): string | undefined {
+  if (PRINTABLE_ASCII.test(s)) return s;
   const wellFormed = toWellFormed(s);
   if (READER_FORBIDDEN.test(wellFormed)) return undefined;
   return foldNel(wellFormed);
@@ -54,6 +60,7 @@ function roundTripString(s: string): string | undefined {
 
 /** A map key after the round trip, or undefined when it cannot be a simple key of a JSON object. */
 function roundTripKey(key: string): string | undefined {
+  if (key.length <= ALWAYS_SHORT_KEY && PRINTABLE_ASCII.test(key)) return key;
   if (jsonStringLength(key) > MAX_KEY_JSON_CHARS) return undefined;
   const wellFormed = toWellFormed(key);
   if (READER_FORBIDDEN.test(wellFormed)) return undefined;
