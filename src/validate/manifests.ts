@@ -4,8 +4,6 @@
  * output, the values path and the line or flag that set it; for `--manifests` files, the line of
  * the field in that file.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import YAML from 'yaml';
 import { InputFileError } from '../errors.js';
 import { CrdLoadError, CrdSourceError, loadCrds, readCrdSource, validateDocuments } from '../crd/index.js';
@@ -19,12 +17,7 @@ import type { Locator } from './locator.js';
 import { renderedToValues, splitFieldPath, type Seg } from './manifest-map.js';
 import { fixDuration, fixQuantity, knownMistake, nearest } from './suggest.js';
 
-/** Where parsed CRDs are cached between runs, keyed by the sha256 of each CRD text. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env['AI_GATEWAY_CORE_CACHE_DIR']) return env['AI_GATEWAY_CORE_CACHE_DIR'];
-  const base = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
-  return join(base, 'ai-gateway-core', 'crds');
-}
+export { defaultCacheDir } from './cache-dir.js';
 
 /** Reads `--crds` paths (files, directories, `-`); unreadable or invalid CRDs are I/O errors (exit 2). */
 export function loadCrdPaths(paths: readonly string[], cacheDir: string | undefined): CrdSet {

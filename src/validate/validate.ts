@@ -15,6 +15,9 @@ import type { Finding, ValidationReport } from './findings.js';
 import type { Manifest } from '../render/manifest.js';
 import { checkManifests, loadCrdPaths, readManifestDocs, type DocInput, type ManifestCheck, type TraceContext } from './manifests.js';
 import { checkValuesInput } from './values-check.js';
+import { finish, TEMPLATE_FAILURES, valueInputNames } from './validate-values.js';
+
+export { finish, TEMPLATE_FAILURES, validateValues } from './validate-values.js';
 
 export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'releaseName' | 'namespace'> {
   /** `--crds` paths: files, directories or `-` */
@@ -26,9 +29,6 @@ export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'se
   /** where parsed CRDs are cached between runs; undefined: no disk cache */
   cacheDir?: string;
 }
-
-/** Codes of value problems that also stop the chart's templates (helm fails on them too). */
-export const TEMPLATE_FAILURES = new Set(['semantic/policy-http', 'semantic/connection-timeout-conflict']);
 
 export function validate(options: ValidateOptions = {}): ValidationReport {
   const started = performance.now();
@@ -51,15 +51,7 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
 
   const values = checkValuesInput(options);
   const findings = [...values.findings];
-  // groups: files in command-line order, then the flags in helm's order of precedence
-  const inputs = [
-    ...(options.valuesFiles ?? []).map((f) => f.name),
-    ...(options.setJson ?? []).map((a) => `--set-json ${a}`),
-    ...(options.set ?? []).map((a) => `--set ${a}`),
-    ...(options.setString ?? []).map((a) => `--set-string ${a}`),
-    ...(options.setFile ?? []).map((a) => `--set-file ${a}`),
-    ...(options.setLiteral ?? []).map((a) => `--set-literal ${a}`),
-  ];
+  const inputs = valueInputNames(options);
   if (!crds) return finish({ findings, inputs }, undefined, started);
 
   let check: ManifestCheck | undefined;
@@ -112,19 +104,4 @@ export function checkRendered(crds: CrdSet, manifests: readonly Manifest[], trac
     if (object !== null && object !== undefined) docs.push({ object, docIndex: 0, origin: { kind: 'chart', template: m.source } });
   }
   return checkManifests(crds, docs, trace);
-}
-
-export function finish(report: Omit<ValidationReport, 'elapsedMs'>, check: ManifestCheck | undefined, started: number): ValidationReport {
-  const out: ValidationReport = { ...report };
-  if (check) {
-    out.crds = {
-      coverage: check.coverage,
-      documents: check.documents,
-      evaluated: check.evaluated,
-      transitionSkipped: check.transitionSkipped,
-      unevaluable: check.unevaluable,
-    };
-  }
-  out.elapsedMs = Math.round(performance.now() - started);
-  return out;
 }

@@ -56,7 +56,7 @@ Examples:
 --include-crds: the chart renders no CRDs. Install the Envoy Gateway CRDs (and Gateway API) with
 gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart only uses them.`,
     )
-    .action((releaseName: string | undefined, opts: RenderFlags) => {
+    .action(async (releaseName: string | undefined, opts: RenderFlags) => {
       if (opts.each !== undefined) {
         if (releaseName !== undefined) checkReleaseName(releaseName);
         const shared = () => ({ ...valueInputs(opts), releaseName, namespace: opts.namespace, kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')) });
@@ -75,7 +75,7 @@ gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart
         apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')),
       });
       printWarnings(io, result.warnings);
-      crdGate(io, opts.crds, result, opts.values);
+      if (opts.crds) await crdGate(io, opts.crds, result, opts.values);
       if (opts.includeCrds) io.stderr(NO_CRDS_NOTE);
       if (opts.outputDir !== undefined) {
         // helm writes the files, then finds nothing left to show for --show-only.

@@ -5,12 +5,16 @@ import { AiGatewayCoreError, UsageError } from '../../errors.js';
 import { readTextFile } from '../../output/read-input.js';
 import { countBySeverity, exitCodeFor, type ValidationReport } from '../../validate/findings.js';
 import { formatCoverage, formatFindingsText, formatJson, formatJunit, formatSarif, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../../validate/format.js';
-import { defaultCacheDir, loadCrdPaths } from '../../validate/manifests.js';
-import { checkRendered, finish, validate } from '../../validate/validate.js';
+import { defaultCacheDir } from '../../validate/cache-dir.js';
+import { finish, validateValues } from '../../validate/validate-values.js';
 import { Locator } from '../../validate/locator.js';
 import type { RenderResult } from '../../render/render.js';
 import { readFileSync } from 'node:fs';
 import { addValueFlags, collect, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
+
+// The CRD validator (and its CEL runtime) loads only for --crds and --manifests.
+const crdCheck = () => import('../../validate/validate.js');
+const crdLoad = () => import('../../validate/manifests.js');
 
 interface ValidateFlags extends ValueFlagOptions {
   namespace: string;
@@ -65,20 +69,22 @@ Get the CRDs of your cluster with:
 Parsed CRDs are cached (keyed by their sha256) in $AI_GATEWAY_CORE_CACHE_DIR, or
 $XDG_CACHE_HOME/ai-gateway-core/crds, or ~/.cache/ai-gateway-core/crds.`,
     )
-    .action((releaseName: string | undefined, opts: ValidateFlags) => {
+    .action(async (releaseName: string | undefined, opts: ValidateFlags) => {
       const usesValues = [opts.values, opts.set, opts.setString, opts.setJson, opts.setFile, opts.setLiteral].some((v) => (v?.length ?? 0) > 0);
       if (opts.manifests && usesValues) throw new UsageError('--manifests checks the given documents, not the chart: drop the value flags (-f, --set…), or drop --manifests');
       if (opts.manifests && !opts.crds) throw new UsageError('--manifests needs --crds: give the CRDs to check the documents against');
       const stdinUsers = [...(opts.values ?? []), ...(opts.crds ?? []), ...(opts.manifests ?? [])].filter((p) => p === '-').length;
       if (stdinUsers > 1) throw new UsageError('only one of -f, --crds and --manifests can read standard input (-)');
-      const report = validate({
-        ...(opts.manifests ? {} : valueInputs(opts)),
-        releaseName,
-        namespace: opts.namespace,
-        crds: opts.crds,
-        manifests: opts.manifests?.map((m) => ({ name: m === '-' ? '<stdin>' : m, text: readTextFile(m, 'manifests file') })),
-        cacheDir: opts.cache ? defaultCacheDir() : undefined,
-      });
+      const report = opts.crds
+        ? (await crdCheck()).validate({
+            ...(opts.manifests ? {} : valueInputs(opts)),
+            releaseName,
+            namespace: opts.namespace,
+            crds: opts.crds,
+            manifests: opts.manifests?.map((m) => ({ name: m === '-' ? '<stdin>' : m, text: readTextFile(m, 'manifests file') })),
+            cacheDir: opts.cache ? defaultCacheDir() : undefined,
+          })
+        : validateValues(valueInputs(opts));
       print(io, report, opts);
     });
 }
@@ -88,6 +94,7 @@ function print(io: Io, report: ValidationReport, opts: ValidateFlags): void {
   const code = exitCodeFor(report, strict);
   const what = opts.manifests ? 'documents' : 'values';
   if (opts.output !== 'text') {
+    // A report quotes values; secrets stay out of it as out of error messages.
     io.stdout(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict) : formatSarif(report));
     if (code !== 0) throw new ValidationFailedError(failure(report, what, strict, ' (see the report on stdout)'));
     return;
@@ -112,9 +119,10 @@ function failure(report: ValidationReport, what: string, strict: boolean, tail: 
  * printed. A document the cluster would reject stops the render (exit 1, nothing on stdout);
  * warnings (a deprecated version) go to stderr. Findings point at the values line or flag.
  */
-export function crdGate(io: Io, crds: string[] | undefined, result: RenderResult, valueFiles: string[] = []): void {
+export async function crdGate(io: Io, crds: string[] | undefined, result: RenderResult, valueFiles: string[] = []): Promise<void> {
   if (!crds || crds.length === 0) return;
   const started = performance.now();
+  const [{ checkRendered }, { loadCrdPaths }] = await Promise.all([crdCheck(), crdLoad()]);
   const crdSet = loadCrdPaths(crds, defaultCacheDir());
   // The files were read once already (stdin cannot be read twice); these texts only place keys.
   const files = valueFiles.filter((f) => f !== '-').flatMap((f) => {

@@ -1,0 +1,9 @@
+/** Where parsed CRDs are cached between runs (keyed by the sha256 of each CRD text). */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env['AI_GATEWAY_CORE_CACHE_DIR']) return env['AI_GATEWAY_CORE_CACHE_DIR'];
+  const base = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'ai-gateway-core', 'crds');
+}
