@@ -20,7 +20,7 @@ function checkFile(file: string) {
 }
 
 /** The files with no finding: controls that show a check does not fire where it should not. */
-const VALID = ['semantic-credentials-secret-ref-ok.yaml', 'semantic-gateway-disabled-targets-named.yaml'];
+const VALID = ['global-allowed.yaml', 'semantic-credentials-secret-ref-ok.yaml', 'semantic-gateway-disabled-targets-named.yaml'];
 
 const EXPECTED: Record<string, Row[]> = {
   'duplicate-in-list-item.yaml': [
@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Row[]> = {
   'enum-tls-version-prefixed.yaml': [
     ['error', 'schema/enum', 'clientTrafficPolicy.tls.minVersion', '3:17', 'the string "TLSv1.2" is not allowed', 'did you mean "1.2"?'],
   ],
+  'global-allowed.yaml': [],
   'items-no-listeners.yaml': [
     ['error', 'schema/items', 'gateway.listeners', '2:14', 'has 0 entries; must be a list of Gateway listeners ({name, protocol, port, …}) (1 to 64 entries)', 'add at least one listener, e.g. {name: http, protocol: HTTP, port: 80}'],
   ],
