@@ -19,7 +19,8 @@ const TAIL = '\n})';
 function loadBundle() {
   let source;
   try {
-    source = readFileSync(BUNDLE, 'utf8');
+    // The bundle is ASCII (scripts/bundle.mjs makes sure): latin1 reads it without UTF-8 decoding.
+    source = readFileSync(BUNDLE, 'latin1');
   } catch {
     return undefined;
   }

@@ -10,12 +10,17 @@
  * alone would cap the library at ~1,400 renders per second, and several milliseconds at start-up.
  */
 import { parseValuesYaml, type DuplicateKey, type ParsedValues, type ParseValuesOptions, type Position } from './parse-yaml.js';
+import { prebuiltDefaults } from './prebuilt-defaults.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { newMap, type Value, type ValueMap } from './types.js';
 
-/** parseValuesYaml, through the fast reader whenever the file is inside its subset. */
+/**
+ * parseValuesYaml, through the fast reader whenever the file is inside its subset, and for the
+ * chart's own values.yaml through what the build read from the same text.
+ */
 export function readValuesYaml(text: string, file: string, options: ParseValuesOptions = {}): ParsedValues {
-  return parseSimpleValuesYaml(text, file, options) ?? parseValuesYaml(text, file, options);
+  const prebuilt = options.sourceKind === 'default' ? prebuiltDefaults(text, file) : undefined;
+  return prebuilt ?? parseSimpleValuesYaml(text, file, options) ?? parseValuesYaml(text, file, options);
 }
 
 /** The fast reader alone: undefined when the file is outside the subset. */

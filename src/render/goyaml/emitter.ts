@@ -5,7 +5,7 @@
 import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
 import { sortKeys } from './key-order.js';
-import { scalarInfo, type ScalarInfo } from './scalar-info.js';
+import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
 import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from './scalar-writers.js';
 
@@ -91,12 +91,12 @@ class BlockEmitter {
   }
 
   private emitScalar(info: ScalarInfo, requested: ScalarStyle, ctx: NodeContext): void {
-    const { cps } = info;
-    const style = selectScalarStyle(requested, info.analysis, cps.length === 0, {
+    const style = selectScalarStyle(requested, info.analysis, info.text.length === 0, {
       flowLevel: 0,
       simpleKeyContext: ctx.simpleKey,
     });
     if (info.printableAscii && style !== 'literal' && this.writeUnfolded(info, style)) return;
+    const cps = codePointsOf(info);
     this.out.increaseIndent(true, false);
     const allowBreaks = !ctx.simpleKey;
     switch (style) {

@@ -8,7 +8,6 @@ import { utf8Length } from './yaml-chars.js';
 
 export interface ScalarInfo {
   text: string;
-  cps: readonly number[];
   analysis: ScalarAnalysis;
   /** The style go-yaml's encoder asks for when the text is a string (tokens are always plain). */
   stringStyle: ScalarStyle;
@@ -29,18 +28,42 @@ const cache = new Map<string, ScalarInfo>();
 export function scalarInfo(text: string): ScalarInfo {
   let info = cache.get(text);
   if (info === undefined) {
-    const cps = codePoints(text);
+    const ascii = PRINTABLE_ASCII.test(text);
+    const cps = ascii ? undefined : codePoints(text);
     info = {
       text,
-      cps,
-      analysis: analyzeScalar(cps),
+      analysis: ascii ? analyzeAsciiScalar(text) : analyzeScalar(cps!),
       stringStyle: requestedStringStyle(text),
-      utf8Length: utf8Length(cps),
-      printableAscii: PRINTABLE_ASCII.test(text),
+      utf8Length: ascii ? text.length : utf8Length(cps!),
+      printableAscii: ascii,
       hasSpace: text.includes(' '),
     };
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(text, info);
   }
   return info;
+}
+
+// analyzeScalar's indicator rules, for printable ASCII (where the only blank is the space and
+// nothing is a break or a special character), as a few patterns instead of a loop per character.
+const FLOW_INDICATORS = /^(?:[#,[\]{}&*!|>'"%@`?:]|-(?: |$)|---|\.\.\.)|.[,?[\]{}:]| #/;
+const BLOCK_INDICATORS = /^(?:[#,[\]{}&*!|>'"%@`]|[?:-](?: |$)|---|\.\.\.)|.:(?: |$)| #/;
+
+/** analyzeScalar(codePoints(text)) for printable ASCII text; a test holds them equal. */
+export function analyzeAsciiScalar(text: string): ScalarAnalysis {
+  if (text === '') return analyzeScalar([]);
+  const edgeSpace = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20;
+  const trailingSpace = text.charCodeAt(text.length - 1) === 0x20;
+  return {
+    multiline: false,
+    flowPlainAllowed: !edgeSpace && !FLOW_INDICATORS.test(text),
+    blockPlainAllowed: !edgeSpace && !BLOCK_INDICATORS.test(text),
+    singleQuotedAllowed: true,
+    blockAllowed: !trailingSpace,
+  };
+}
+
+/** The code points the character-by-character writers need. */
+export function codePointsOf(info: ScalarInfo): number[] {
+  return codePoints(info.text);
 }
