@@ -5,11 +5,16 @@ import fc from 'fast-check';
 const FRAGMENTS = [
   'a', 'Z', 'word', ' ', '  ', ': ', ' #', '#', '-', '- ', '---', '...', "'", '"', '\n', '\n\n', '\t', '\\',
   'é', '日本', '😀', '\u00a0', '\u0001', 'true', 'no', 'y', '~', 'null', '1.5', '0777', '12:30', '2024-01-01', '0x1F', '1e3',
-  '*', '&', '!', '|', '>', '%', '@', '`', '{', '}', '[', ']', ',', '?', '=', '<no value>', 'http://x.y/z?a=1&b=2',
+  '*', '&', '!', '|', '>', '%', '@', '`', '{', '}', '[', ']', ',', '?', '=', 'http://x.y/z?a=1&b=2',
   'lorem ipsum dolor sit amet consectetur', 'x'.repeat(40),
 ];
 
-/** A string built from fragments that each trip some rule of go-yaml's emitter. */
+/**
+ * A string built from fragments that each trip some rule of go-yaml's emitter. `<no value>` is
+ * left out: helm deletes it from the rendered text and then re-parses the result with go-yaml,
+ * and on such mangled text (`!]`, `&&`) two YAML parsers can disagree; the golden case `quoting`
+ * and test/render/manifest.test.ts cover that path instead.
+ */
 export const trickyString = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 0, maxLength: 8 }).map((parts) => parts.join(''));
 
 /** A DNS-1123 label, valid as a Kubernetes name. */
