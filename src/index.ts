@@ -13,7 +13,7 @@ export { AiGatewayCoreError, UsageError, InputFileError, TemplateFailError, Temp
 export { SchemaValidationError } from './validate/schema.js';
 export { InvalidKubeVersionError, KubeVersionIncompatibleError } from './render/kube-version.js';
 export { toKubectlList } from './output/kubectl-json.js';
-export { validate } from './validate/validate.js';
+export { validate, validateValues } from './validate/validate.js';
 export type { ValidateOptions } from './validate/validate.js';
 export type { Finding, FindingLocation, ValidationReport, CrdCoverage } from './validate/findings.js';
 export { formatJson, formatJunit, formatSarif, formatFindingsText } from './validate/format.js';

@@ -59,9 +59,9 @@ export interface CrdCoverage {
   total: number;
   /** rules without oldSelf */
   nonTransition: number;
-  /** non-transition rules under `.status`: the API server resets status on create, so they never run */
+  /** non-transition rules under `.status`: the API server resets status on create, so they never run (0 with `--status`) */
   statusOnly: number;
-  /** the rules that run on create: non-transition and not on status */
+  /** the rules that can run: non-transition, and not on status unless `--status` */
   onCreate: number;
   /** distinct rules evaluated on the checked documents */
   evaluated: number;

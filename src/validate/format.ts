@@ -115,7 +115,7 @@ export function formatCoverage(report: ValidationReport): string[] {
     String(c.documents),
     c.crd,
   ]);
-  const header = ['CRD', 'CEL rules evaluated', 'of those run on create', 'transition (skipped on create)', 'on status (reset on create)', 'not evaluable', 'documents', 'name'];
+  const header = ['CRD', 'CEL rules evaluated', 'of those that can run', 'transition (skipped on create)', 'on status (reset on create)', 'not evaluable', 'documents', 'name'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [

@@ -107,7 +107,12 @@ export interface ManifestCheck {
   unevaluable: number;
 }
 
-export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: TraceContext): ManifestCheck {
+export interface CheckOptions {
+  /** validate `.status` too (objects read back from a cluster); the API server resets it on create */
+  validateStatus?: boolean;
+}
+
+export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: TraceContext, options: CheckOptions = {}): ManifestCheck {
   const findings: Finding[] = [];
   const coverage = new Map<string, CrdCoverage & { ids: Set<string> }>();
   for (const def of crds.crds) {
@@ -120,8 +125,8 @@ export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: 
       source: def.source,
       total: rules.length,
       nonTransition,
-      statusOnly: statusOnly.length,
-      onCreate: nonTransition - statusOnly.length,
+      statusOnly: options.validateStatus ? 0 : statusOnly.length,
+      onCreate: options.validateStatus ? nonTransition : nonTransition - statusOnly.length,
       evaluated: 0,
       transitionSkipped: 0,
       unevaluable: 0,
@@ -134,7 +139,7 @@ export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: 
   let transitionSkipped = 0;
   let unevaluable = 0;
   for (const doc of docs) {
-    const report = validateDocuments(crds, [doc.object], { fieldValidation: 'Strict' });
+    const report = validateDocuments(crds, [doc.object], { fieldValidation: 'Strict', validateStatus: options.validateStatus === true });
     const def = crdOf(crds, doc.object);
     if (def) {
       documents += 1;

@@ -28,6 +28,8 @@ export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'se
   manifests?: { name: string; text: string }[];
   /** where parsed CRDs are cached between runs; undefined: no disk cache */
   cacheDir?: string;
+  /** validate `.status` too (objects read back from a cluster); the API server resets it on create */
+  validateStatus?: boolean;
 }
 
 export function validate(options: ValidateOptions = {}): ValidationReport {
@@ -44,7 +46,7 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
       findings.push(...r.findings);
       docs.push(...r.docs);
     }
-    const check = checkManifests(crds!, docs);
+    const check = checkManifests(crds!, docs, undefined, { validateStatus: options.validateStatus });
     findings.push(...check.findings);
     return finish({ findings, inputs: options.manifests.map((m) => m.name) }, check, started);
   }

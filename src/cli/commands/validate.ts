@@ -22,6 +22,7 @@ interface ValidateFlags extends ValueFlagOptions {
   manifests?: string[];
   output: OutputFormat;
   strict?: boolean;
+  status?: boolean;
   cache: boolean;
   color: 'auto' | 'always' | 'never';
 }
@@ -48,6 +49,7 @@ export function registerValidate(program: Command, io: Io): void {
       .option('--manifests <file>', 'check the documents of this file (- for stdin) against --crds instead of the chart\'s output (repeatable)', collect)
       .addOption(new Option('-o, --output <format>', 'text for people; json, junit or sarif for tools and CI').choices(OUTPUT_FORMATS).default('text'))
       .option('--strict', 'warnings fail too (exit 1)')
+      .option('--status', "with --manifests: validate .status too (objects read back from a cluster; on create the API server resets it)")
       .option('--no-cache', 'do not read or write the cache of parsed CRDs')
       .addOption(new Option('--color <when>', 'colour the text report').choices(['auto', 'always', 'never']).default('auto')),
   )
@@ -83,6 +85,7 @@ $XDG_CACHE_HOME/ai-gateway-core/crds, or ~/.cache/ai-gateway-core/crds.`,
             crds: opts.crds,
             manifests: opts.manifests?.map((m) => ({ name: m === '-' ? '<stdin>' : m, text: readTextFile(m, 'manifests file') })),
             cacheDir: opts.cache ? defaultCacheDir() : undefined,
+            validateStatus: opts.status === true,
           })
         : validateValues(valueInputs(opts));
       print(io, report, opts);

@@ -234,6 +234,10 @@ describe('validate --crds', () => {
     ]);
     expect(json.crds.unevaluable).toBe(0);
     expect(json.crds.transitionSkipped).toBe(2);
+    // with --status (objects read back from a cluster) the status rules run too: 100% of the non-transition rules
+    const withStatus = JSON.parse((await runCli(['validate', '--crds', CRDS, '--manifests', manifests, '--status', '-o', 'json'])).stdout);
+    for (const c of withStatus.crds.coverage) expect([c.kind, c.evaluated]).toEqual([c.kind, c.nonTransition]);
+    expect(withStatus.crds.unevaluable).toBe(0);
     const text = await runCli(['validate', '--crds', CRDS, '--manifests', manifests]);
     const out = text.stdout + text.stderr;
     expect(out).toContain('CEL coverage per CRD');
