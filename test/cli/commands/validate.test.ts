@@ -1,5 +1,6 @@
 // `ai-gateway-core validate` as a user runs it: what it prints, where, and the exit code; the
 // machine formats; colour; --crds on every golden case; --manifests; render --crds; the CRD cache.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -403,5 +404,29 @@ describe('validate: the List that kubectl get prints', () => {
     const r = await runCli(['validate', '--crds', CRDS, '--manifests', f, '-o', 'json']);
     const findings = JSON.parse(r.stdout).findings;
     expect(findings.map((x: { message: string; location: { line: number } }) => [x.message, x.location.line])).toEqual([['unknown field "spec.colour"', 10]]);
+  });
+});
+
+describe('validate: standard input (the shipped command)', () => {
+  const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
+  const runBin = (args: string[], input: string) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, AI_GATEWAY_CORE_CACHE_DIR: join(tmp, 'cache'), NO_COLOR: '1' } }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin?.end(input);
+    });
+
+  it('-f - reads the values from stdin and names it <stdin>', async () => {
+    const r = await runBin(['validate', '-f', '-'], 'gateway:\n  name: AI_Gateway\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('<stdin>\n  2:9     error   gateway.name: ');
+  });
+
+  it('--manifests - reads the documents from stdin', async () => {
+    const r = await runBin(['validate', '--crds', CRDS, '--manifests', '-'], expectedOutput('defaults'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^documents are valid; 5 documents accepted by the CRDs\n/);
   });
 });
