@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { chartDefaults, type RenderOptions, type ValuesFile } from '../render/render.js';
 import { buildUserValues, coalesceSources, coalesceValues } from '../values/merge.js';
-import { parseValuesYaml, ValuesYamlError, type ParsedValues } from '../values/parse-yaml.js';
+import { ValuesYamlError, type ParsedValues } from '../values/parse-yaml.js';
+import { readValuesYaml } from '../values/fast-values-yaml.js';
 import { SetSyntaxError } from '../values/set-parser.js';
 import type { SetFlag, SourceMap } from '../values/source.js';
 import type { Value, ValueMap } from '../values/types.js';
@@ -36,7 +37,8 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
   const parsed: ParsedValues[] = [];
   for (const f of files) {
     try {
-      const p = parseValuesYaml(f.text, f.name);
+      // helm's reading, through the fast reader when the file is in its subset (as render reads it)
+      const p = readValuesYaml(f.text, f.name);
       parsed.push(p);
       for (const d of p.duplicates) findings.push(duplicateFinding(f, d.path, d.first, d.second));
     } catch (err) {
