@@ -60,8 +60,7 @@ gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart
       if (opts.each !== undefined) {
         if (releaseName !== undefined) checkReleaseName(releaseName);
         const shared = () => ({ ...valueInputs(opts), releaseName, namespace: opts.namespace, kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions?.flatMap((v) => v.split(',')) });
-        renderEach(io, { ...opts, each: opts.each }, shared);
-        return;
+        return renderEach(io, { ...opts, each: opts.each }, shared);
       }
       if (opts.output === 'json' && opts.outputDir !== undefined) {
         throw new UsageError('--output-dir writes the YAML files helm writes; -o json prints one List to stdout: use one of them');
