@@ -13,6 +13,7 @@ import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Io } from './shared.js';
 import { writeStdout } from '../output/write-stdout.js';
+import { SecretLedger, withSecretLedger } from '../values/secrets.js';
 
 export type { Io } from './shared.js';
 
@@ -31,6 +32,14 @@ export function buildProgram(io: Io): Command {
 
 /** Runs the CLI and returns its exit code; never throws for expected errors. */
 export async function run(argv: string[], io: Io): Promise<number> {
+  // Whatever a failure prints names secrets by their path only: the values read by this run
+  // teach the ledger what to hide (secrets.ts).
+  const ledger = new SecretLedger();
+  const quiet: Io = { ...io, stderr: (s) => io.stderr(ledger.redact(s)) };
+  return withSecretLedger(ledger, () => runQuietly(argv, quiet));
+}
+
+async function runQuietly(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();

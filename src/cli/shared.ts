@@ -3,7 +3,7 @@
  * the I/O seam that lets tests run the CLI in-process.
  */
 import type { Command } from 'commander';
-import { readValuesFiles } from '../output/read-input.js';
+import { InputBudget, readValuesFiles, setFileReader } from '../output/read-input.js';
 import type { RenderOptions } from '../render/render.js';
 
 export interface Io {
@@ -36,9 +36,12 @@ export function addValueFlags(cmd: Command): Command {
 }
 
 /** Reads the `-f` files and passes the flags through, in the library's terms. */
-export function valueInputs(opts: ValueFlagOptions): Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral'> {
+export function valueInputs(opts: ValueFlagOptions): Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'> {
+  // One byte budget for everything the values are read from (MAX_INPUT_BYTES).
+  const budget = new InputBudget();
   return {
-    valuesFiles: readValuesFiles(opts.values ?? []),
+    valuesFiles: readValuesFiles(opts.values ?? [], budget),
+    readFile: setFileReader(budget),
     set: opts.set,
     setString: opts.setString,
     setJson: opts.setJson,

@@ -8,6 +8,10 @@ import { AiGatewayCoreError, UsageError } from '../errors.js';
 import { readValuesYaml } from '../values/fast-values-yaml.js';
 import { withLazySources } from '../values/lazy-sources.js';
 import { buildUserValues, coalesceValues, coalesceSources } from '../values/merge.js';
+import { readValuesGuarded } from '../values/guarded-read.js';
+import { ValuesBudget } from '../values/limits.js';
+import { redactWith, scrubText } from '../values/secrets.js';
+import { InputBudget, setFileReader } from '../output/read-input.js';
 import type { SourceMap } from '../values/source.js';
 import type { ValueMap } from '../values/types.js';
 import { checkValues, SchemaValidationError, type SchemaProblem } from '../validate/schema.js';
@@ -95,14 +99,15 @@ export interface MergedValues {
 /** Stages 1–2: read the user's values and lay them over the chart defaults. */
 export function mergeValues(options: RenderOptions): MergedValues {
   const warnings: string[] = [];
+  const budget = new ValuesBudget();
   const files = (options.valuesFiles ?? []).map((f) => {
-    const parsed = readValuesYaml(f.text, f.name);
+    const parsed = readValuesGuarded(f.text, f.name, budget, readValuesYaml);
     for (const d of parsed.duplicates) {
       warnings.push(`${f.name}:${d.second.line}:${d.second.col}: duplicate key ${d.path} (first at line ${d.first.line}); the last one wins, as in helm`);
     }
     return parsed;
   });
-  const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const readFile = options.readFile ?? setFileReader(new InputBudget());
   const user = buildUserValues(
     {
       files,
@@ -157,11 +162,19 @@ export function render(options: RenderOptions = {}): RenderResult {
   if (options.releaseName !== undefined) checkReleaseName(options.releaseName);
   // helm's order: the flag is parsed first, the chart's constraint is checked after the schema.
   const kube = parseKubeVersion(options.kubeVersion || DEFAULT_KUBE_VERSION);
-  const merged = mergeValues(options);
-  validateMerged(merged);
-  checkKubeVersion(chartMeta.kubeVersion, kube);
-  const out = renderValues(merged.values, options);
-  return withLazySources({ ...out, values: merged.values, warnings: merged.warnings }, () => merged.sources);
+  let merged: MergedValues | undefined;
+  try {
+    merged = mergeValues(options);
+    validateMerged(merged);
+    checkKubeVersion(chartMeta.kubeVersion, kube);
+    const out = renderValues(merged.values, options);
+    const done = merged;
+    return withLazySources({ ...out, values: done.values, warnings: done.warnings }, () => done.sources);
+  } catch (err) {
+    // An error message may quote a value; secrets are named by their path only (secrets.ts).
+    if (err instanceof AiGatewayCoreError) err.message = merged ? redactWith(merged.values, err.message) : scrubText(err.message);
+    throw err;
+  }
 }
 
 export { AiGatewayCoreError };

@@ -22,9 +22,10 @@ let compiled: CompiledChart | undefined;
 export function loadChart(): CompiledChart {
   if (compiled) return compiled;
   let current = '';
-  const partials: Record<string, (context: unknown) => string> = {};
+  // No prototype: a name such as "constructor" (or one planted on Object.prototype) is no partial.
+  const partials: Record<string, (context: unknown) => string> = Object.create(null);
   const renderPartial = (name: string, context: unknown): string => {
-    const partial = partials[name];
+    const partial = typeof name === 'string' && Object.prototype.hasOwnProperty.call(partials, name) ? partials[name] : undefined;
     if (!partial) throw new Error(`unknown partial ${name}`);
     return partial(context);
   };

@@ -342,6 +342,8 @@ function definitionFromSchemaPath(schemaPath: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+export const RESERVED_KEYS_TEXT = 'any key but __proto__, constructor and prototype';
+
 /** Every problem, one per path and kind, in a stable order (schema order from ajv). */
 export function schemaViolations(values: ValueMap): SchemaViolation[] {
   const validate = compiled();
@@ -366,13 +368,15 @@ export function schemaViolations(values: ValueMap): SchemaViolation[] {
   };
   for (const [pointer, e] of badKeys) {
     const key = String((e.params as Record<string, unknown>)['propertyName']);
+    // #/definitions/plainKeys ({not: {enum: [__proto__, constructor, prototype]}}), at every depth.
+    const reserved = ((e.schema as { not?: { enum?: unknown[] } } | undefined)?.not?.enum ?? []).includes(key);
     push({
       path: pointerToPath(pointer),
       kind: 'key-format',
       key,
       value: dataAt(values, pointer),
-      message: `key ${JSON.stringify(key)} is not a valid label or annotation key`,
-      expected: DEFINITION_TEXT['qualifiedName'],
+      message: reserved ? `key ${JSON.stringify(key)} is reserved: __proto__, constructor and prototype are never keys of values` : `key ${JSON.stringify(key)} is not a valid label or annotation key`,
+      expected: reserved ? RESERVED_KEYS_TEXT : DEFINITION_TEXT['qualifiedName'],
     });
   }
   for (const e of errors) {

@@ -16,7 +16,7 @@ import type { Value, ValueMap } from '../values/types.js';
 import type { Finding, FindingLocation } from './findings.js';
 import { keyPosition, parseValuesPath } from './locate.js';
 import { Locator } from './locator.js';
-import { allowedKeysAt, schemaKeyPaths, schemaViolations, type SchemaViolation } from './schema.js';
+import { allowedKeysAt, RESERVED_KEYS_TEXT, schemaKeyPaths, schemaViolations, type SchemaViolation } from './schema.js';
 import { semanticChecks } from './semantic.js';
 import { fixDuration, fixQuantity, knownMistake, nearest, quoteIt, toDnsName } from './suggest.js';
 
@@ -114,6 +114,14 @@ function yamlSuggestion(err: ValuesYamlError): string {
     default:
       return 'fix the value at this position';
   }
+    case 'too-large':
+      return 'split the file, or remove what the chart does not use';
+    case 'too-deep':
+      return 'flatten the values';
+    case 'characters':
+      return 'remove the character, or write it as an escape inside a double-quoted string';
+    case 'encoding':
+      return 'save the file as UTF-8';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +278,7 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
       const fixed = typeof v.key === 'string' ? fixQualifiedName(v.key) : undefined;
       return fixed ? `use ${JSON.stringify(fixed)}` : 'use a key such as example.com/my-key';
     }
+      if (v.expected === RESERVED_KEYS_TEXT) return 'rename the key, or remove it';
     default:
       return undefined;
   }

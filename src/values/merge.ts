@@ -13,8 +13,11 @@ import {
   parseSetJsonInto,
   parseSetLiteralInto,
   parseSetStringInto,
+  newSetBudget,
   type FileReader,
 } from './set-parser.js';
+import { ValuesBudget } from './limits.js';
+import { noteSecrets } from './secrets.js';
 import { layerSources, pruneSources, type SourceMap } from './source.js';
 import { withLazySources } from './lazy-sources.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
@@ -67,11 +70,20 @@ export function buildUserValues(input: UserValuesInput, readFile: FileReader): {
   const values = mergeUserValues(input.files.map((f) => f.values));
   const sources: SourceMap = new Map();
   for (const f of input.files) for (const [path, source] of f.sources ?? []) sources.set(path, source);
-  for (const arg of input.setJson) parseSetJsonInto(arg, values, sources);
-  for (const arg of input.set) parseSetInto(arg, values, sources);
-  for (const arg of input.setString) parseSetStringInto(arg, values, sources);
-  for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources);
-  for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources);
+  // One budget for the list items all flags may create.
+  const options = { budget: newSetBudget() };
+  try {
+    for (const arg of input.setJson) parseSetJsonInto(arg, values, sources, options);
+    for (const arg of input.set) parseSetInto(arg, values, sources, options);
+    for (const arg of input.setString) parseSetStringInto(arg, values, sources, options);
+    for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources, options);
+    for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources, options);
+  } finally {
+    // Also when a flag fails: its error message may quote values set before it.
+    noteSecrets(values);
+  }
+  // Everything after this (coalescing, the schema, the templates) recurses and copies.
+  new ValuesBudget().charge(values, 'the values of the -f files and --set flags');
   return withLazySources({ values }, () => pruneSources(sources, values));
 }
 

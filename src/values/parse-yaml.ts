@@ -13,11 +13,13 @@
  * document; helm 4 is the behaviour we keep.
  */
 import { AiGatewayCoreError } from '../errors.js';
-import { LineCounter, parseAllDocuments, visit, isAlias, isMap as isYamlMap, isScalar, isSeq } from 'yaml';
+import { Composer, LineCounter, Parser, visit, isAlias, isMap as isYamlMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { formatFloat32G, parseInt64, parseUint64, underscoreOK } from './go-strconv.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
+import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount } from './limits.js';
+import { characterProblem, depthProblem, tokenProblem, type TextProblem } from './yaml-guard.js';
 
 export interface Position {
   line: number;
@@ -45,7 +47,11 @@ export type ValuesYamlErrorCode =
   | 'tag' // a value that does not fit its explicit tag (`!!int 1.5`, bad `!!binary`)
   | 'alias' // unknown anchor, or an anchor that contains itself
   | 'merge' // `<<` whose value is not a map or a list of maps
-  | 'excessive-aliasing'; // alias expansion out of proportion to the document (billion laughs)
+  | 'excessive-aliasing' // alias expansion out of proportion to the document (billion laughs)
+  | 'characters' // a control character, lone surrogate or YAML 1.1 line break (NEL, LS, PS)
+  | 'encoding' // bytes that are not UTF-8
+  | 'too-large' // over MAX_INPUT_BYTES, MAX_YAML_TOKENS or MAX_VALUES_NODES (limits.ts)
+  | 'too-deep'; // nested deeper than MAX_VALUES_DEPTH
 
 /** A values file that helm would refuse to load; the message names the file, line and column. */
 export class ValuesYamlError extends AiGatewayCoreError {
@@ -87,6 +93,7 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
   const kind = options.sourceKind ?? 'file';
   // helm's line reader drops "\r" before "\n"; a leading BOM is skipped by go-yaml.
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  checkValuesText(normalized, file);
   const values = newMap();
   const sources: SourceMap = new Map();
   const duplicates: DuplicateKey[] = [];
@@ -96,6 +103,33 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
     if (decoded) mergeInto(values, decoded);
   }
   return { values, sources: pruneSources(sources, values), duplicates };
+}
+
+/**
+ * The checks every values text passes before any parser sees it (limits.ts, yaml-guard.ts): size,
+ * characters go-yaml accepts, and a token count that bounds the parser's memory. Positions are
+ * those of the text without a BOM and with LF line ends, as users see them.
+ */
+export function checkValuesText(raw: string, file: string): void {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (text.length > MAX_INPUT_BYTES) {
+    throw new ValuesYamlError(
+      'too-large',
+      file,
+      undefined,
+      `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit MAX_INPUT_BYTES; values for this chart take a few kilobytes): remove what the chart does not use`,
+    );
+  }
+  const problem = characterProblem(text) ?? tokenProblem(text);
+  if (problem) throw textError(problem, text, file, 0);
+}
+
+function textError(problem: TextProblem, text: string, file: string, firstLine: number): ValuesYamlError {
+  const before = text.slice(0, problem.offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = firstLine + before.split('\n').length;
+  const col = [...before.slice(lineStart)].length + 1;
+  return new ValuesYamlError(problem.code, file, { line, col }, problem.reason);
 }
 
 interface Chunk {
@@ -157,13 +191,7 @@ function mergeInto(base: ValueMap, over: ValueMap): void {
 
 function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sources: SourceMap, duplicates: DuplicateKey[]): ValueMap | null {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(chunk.text, {
-    version: '1.1',
-    schema: 'failsafe', // every scalar arrives as text; go-yaml's rules are applied below
-    uniqueKeys: false, // helm keeps the last of duplicate keys; we report them instead
-    prettyErrors: false,
-    lineCounter,
-  });
+  const docs = parseDocuments(chunk, file, lineCounter);
   const list = Array.isArray(docs) ? docs : [docs];
   // go-yaml decodes only the first document of what the line splitter hands it.
   const doc = list[0];
@@ -200,6 +228,29 @@ function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sourc
     doc.contents ? at(doc.contents.range![0]) : undefined,
     `a values file must be a map of keys to values, but this document is ${what} (helm: json: cannot unmarshal ${goType} into Go value of type map[string]interface {})`,
   );
+}
+
+/**
+ * The yaml package's parseAllDocuments, with one step between its two stages: each parsed (CST)
+ * document is checked for depth before the recursive composer builds it.
+ */
+function parseDocuments(chunk: Chunk, file: string, lineCounter: LineCounter): Document[] & { errors?: { message: string; pos: [number, number] }[] } {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({
+    version: '1.1',
+    schema: 'failsafe', // every scalar arrives as text; go-yaml's rules are applied below
+    uniqueKeys: false, // helm keeps the last of duplicate keys; we report them instead
+  });
+  function* checked(): Generator<ReturnType<Parser['parse']> extends Generator<infer T> ? T : never> {
+    for (const token of parser.parse(chunk.text)) {
+      const problem = depthProblem(token);
+      if (problem) throw textError(problem, chunk.text, file, chunk.firstLine);
+      yield token;
+    }
+  }
+  const docs = Array.from(composer.compose(checked())) as Document[];
+  // Like parseAllDocuments: no document, but the stream's errors.
+  return docs.length > 0 ? docs : Object.assign([] as Document[], composer.streamInfo());
 }
 
 function syntaxError(file: string, err: { message: string; pos: [number, number] }, at: (offset: number) => Position): ValuesYamlError {
@@ -347,6 +398,10 @@ class Decoder {
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
+  /** maps and lists open around the node being decoded */
+  private nesting = 0;
+  /** the root, map values and list items decoded so far (keys are not counted) */
+  private valueCount = 0;
   private readonly activeAliases = new Set<Alias>();
   private readonly anchors = new Map<Alias, YamlNode | undefined>();
 
@@ -427,6 +482,14 @@ class Decoder {
   /** The value of `node` at `path`; `keyPos` is where its key is, used as the position of a null. */
   private value(node: YamlNode | null, path: string, keyPos: Position | undefined): Value {
     this.count(node);
+    if (++this.valueCount > MAX_VALUES_NODES) {
+      const aliases = this.aliasCount > 0 ? ` (most from aliases: ${formatCount(this.aliasCount)} of ${formatCount(this.decodeCount)} decoded nodes)` : '';
+      this.fail(
+        'too-large',
+        node,
+        `the file holds more than ${formatCount(MAX_VALUES_NODES)} map entries and list items by this point${aliases}, the limit MAX_VALUES_NODES (values for this chart need a few hundred): remove what the chart does not use`,
+      );
+    }
     if (node === null) {
       this.record(path, keyPos ?? { line: 1, col: 1 });
       return null;
@@ -444,14 +507,26 @@ class Decoder {
     if (isYamlMap(node)) {
       const out = newMap();
       this.record(path, this.position(node, keyPos));
-      this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0);
+      this.nested(node, () => this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0));
       return out;
     }
     if (isSeq(node)) {
       this.record(path, this.position(node, keyPos));
-      return node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined));
+      return this.nested(node, () => node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined)));
     }
     return this.fail('syntax', node, 'unsupported YAML node');
+  }
+
+  /** Decodes the inside of a map or list; aliases can nest deeper than the text (the parser checked the text). */
+  private nested<T>(node: YamlNode, body: () => T): T {
+    if (++this.nesting > MAX_VALUES_DEPTH) {
+      this.fail('too-deep', node, `the values nest more than ${MAX_VALUES_DEPTH} levels deep here (counting what aliases expand to), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten them`);
+    }
+    try {
+      return body();
+    } finally {
+      this.nesting--;
+    }
   }
 
   private scalarValue(node: Scalar): Value {

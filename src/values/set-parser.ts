@@ -19,13 +19,17 @@ import { AiGatewayCoreError } from '../errors.js';
 import { atoi, goQuote, goQuoteRunes, parseInt64 } from './go-strconv.js';
 import { appendPath, type SetFlag, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
+import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount } from './limits.js';
 
 /** helm's strvals.MaxIndex: the largest list index a `--set` path may use. */
 export const MAX_INDEX = 65536;
 /** helm's strvals.MaxNestedNameLevel: how many `.`-separated levels a key may have. */
 export const MAX_NESTED_NAME_LEVEL = 30;
 
-/** A `--set*` argument helm would reject. `message` is helm's own text (without "Error: "). */
+/**
+ * A `--set*` argument helm would reject. `message` is helm's own text (without "Error: "). A flag
+ * value that cannot be used is a usage error (exit 2), as for every other flag.
+ */
 export class SetSyntaxError extends AiGatewayCoreError {
   override readonly name = 'SetSyntaxError';
   constructor(
@@ -35,8 +39,23 @@ export class SetSyntaxError extends AiGatewayCoreError {
     readonly reason: string,
     message: string,
   ) {
-    super(message);
+    super(message, 2);
   }
+}
+
+/**
+ * List items the set flags of one run may create, padding included (`a[65536]=x` makes 65,537).
+ * helm only bounds each index; without a budget, many such pairs would exhaust memory. One list
+ * as long as helm allows still parses (the values are then over MAX_VALUES_NODES, see merge.ts).
+ */
+export interface SetBudget {
+  listItems: number;
+}
+
+export const SET_LIST_ITEMS = MAX_INDEX + 1;
+
+export function newSetBudget(): SetBudget {
+  return { listItems: SET_LIST_ITEMS };
 }
 
 /** Reads the file named by a `--set-file` value; throws (with a user-facing message) if it cannot. */
@@ -49,6 +68,8 @@ export type FileReader = (path: string) => string;
  */
 export interface SetParserOptions {
   dialect?: 'helm4' | 'helm3';
+  /** shared by the flags of one run (buildUserValues); a fresh one per call otherwise */
+  budget?: SetBudget;
 }
 
 export function parseSetInto(arg: string, dest: ValueMap, sources?: SourceMap, options: SetParserOptions = {}): void {
@@ -64,6 +85,8 @@ export function parseSetFileInto(arg: string, dest: ValueMap, readFile: FileRead
     try {
       return [readFile(rs), null];
     } catch (e) {
+      // Our own reader's errors (missing file, over the size limit) say it best themselves.
+      if (e instanceof AiGatewayCoreError) throw e;
       return [null, goErr(e instanceof Error ? e.message : String(e))];
     }
   });
@@ -72,7 +95,7 @@ export function parseSetFileInto(arg: string, dest: ValueMap, readFile: FileRead
 export function parseSetJsonInto(arg: string, dest: ValueMap, sources?: SourceMap, options: SetParserOptions = {}): void {
   // helm 4 also takes a whole JSON object, merged at the root; helm 3 rejects it.
   const trimmed = goTrimSpace(arg);
-  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-json', arg });
+  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-json', arg }, options.budget);
   const helm3 = options.dialect === 'helm3';
   if (trimmed.startsWith('{') && !helm3) {
     const parsed = parseJsonText(trimmed);
@@ -89,7 +112,7 @@ export function parseSetJsonInto(arg: string, dest: ValueMap, sources?: SourceMa
 }
 
 export function parseSetLiteralInto(arg: string, dest: ValueMap, sources?: SourceMap, options: SetParserOptions = {}): void {
-  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-literal', arg });
+  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-literal', arg }, options.budget);
   const err = new LiteralParser(new RuneScanner(arg), dest, rec, options.dialect === 'helm3').parse();
   if (err) throw new SetSyntaxError('--set-literal', arg, err.msg, `failed parsing --set-literal data: ${err.msg}`);
 }
@@ -102,7 +125,7 @@ function runParser(
   options: SetParserOptions,
   reader: Reader,
 ): void {
-  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag, arg });
+  const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag, arg }, options.budget);
   const err = new Parser(new RuneScanner(arg), dest, reader, rec, options.dialect === 'helm3').parse();
   if (err) throw new SetSyntaxError(flag, arg, err.msg, `failed parsing ${flag} data: ${err.msg}`);
 }
@@ -219,10 +242,35 @@ export function typedVal(val: string, forceString: boolean): Value {
 // Source recording and Go type names for panic messages.
 
 class Recorder {
+  /** `[i][j]…` levels being parsed: the parser recurses once per level */
+  indexNesting = 0;
+
   constructor(
     readonly sources: SourceMap,
-    readonly source: Source,
+    readonly source: Source & { kind: 'flag' },
+    readonly budget: SetBudget = newSetBudget(),
   ) {}
+
+  /** Takes `n` list items from the run's budget. */
+  takeListItems(n: number, index: bigint): void {
+    this.budget.listItems -= n;
+    if (this.budget.listItems < 0) {
+      throw new ValuesLimitError(
+        'MAX_VALUES_NODES',
+        `${this.source.flag} ${shorten(this.source.arg)}: index ${index} would make the lists set by the flags hold more than ${formatCount(SET_LIST_ITEMS)} items together (each index pads its list with nulls; values may hold ${formatCount(MAX_VALUES_NODES)} entries, the limit MAX_VALUES_NODES): use smaller indexes`,
+      );
+    }
+  }
+
+  /** Enters one more `[i]` level; the caller leaves it with `indexNesting--`. */
+  enterIndex(): void {
+    if (++this.indexNesting > MAX_VALUES_DEPTH) {
+      throw new ValuesLimitError(
+        'MAX_VALUES_DEPTH',
+        `${this.source.flag} ${shorten(this.source.arg)}: more than ${MAX_VALUES_DEPTH} nested list indexes ([0][0]…), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten the value`,
+      );
+    }
+  }
 
   /** Records `value` at `path` and everything below it as written by this flag. */
   tree(path: string, value: Value): void {
@@ -261,11 +309,17 @@ function set(data: ValueMap, key: string, val: Value, path: string, rec: Recorde
   rec.tree(path, val);
 }
 
+/** A long flag argument, cut for an error message. */
+function shorten(arg: string): string {
+  return arg.length > 80 ? `${arg.slice(0, 77)}...` : arg;
+}
+
 /** strvals' `setIndex`: grows the list with nulls as needed. */
 function setIndex(list: Value[], index: bigint, val: Value, listPath: string, rec: Recorder, record: 'tree' | 'one' | 'none' = 'tree'): [Value[], GoErr | null] {
   if (index < 0n) return [list, goErr(`negative ${index} index not allowed`)];
   if (index > BigInt(MAX_INDEX)) return [list, goErr(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`)];
   const i = Number(index);
+  if (i >= list.length) rec.takeListItems(i + 1 - list.length, index);
   for (let p = list.length; p < i; p++) {
     list.push(null);
     rec.one(appendPath(listPath, p));
@@ -421,7 +475,9 @@ class Parser {
             existed = true;
           }
         }
+        this.rec.enterIndex();
         const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
+        this.rec.indexNesting--;
         if (e) return [list, e];
         return setIndex(list, i, list2, listPath, this.rec, existed ? 'none' : 'one');
       }
@@ -614,7 +670,9 @@ class LiteralParser {
             [crtList, existed] = [cur, true];
           }
         }
+        this.rec.enterIndex();
         const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
+        this.rec.indexNesting--;
         if (e) return [list, e];
         return setIndex(list, i, list2, listPath, this.rec, existed ? 'none' : 'one');
       }
@@ -716,7 +774,31 @@ function toValue(v: unknown): Value {
   return out;
 }
 
+/** How deep the JSON text nests (brackets outside strings), stopping at the first level over `max`. */
+function jsonDepthOver(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function parseJsonText(text: string): { value: Value } | { err: string } {
+  // JSON.parse handles any depth, but toValue and everything after it recurse.
+  if (jsonDepthOver(text, MAX_VALUES_DEPTH)) {
+    throw new ValuesLimitError(
+      'MAX_VALUES_DEPTH',
+      `--set-json ${shorten(text)}: the JSON nests more than ${MAX_VALUES_DEPTH} levels deep, the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten it`,
+    );
+  }
   try {
     return { value: toValue(JSON.parse(text)) };
   } catch (e) {

@@ -11,6 +11,7 @@ import { Locator } from '../../validate/locator.js';
 import type { RenderResult } from '../../render/render.js';
 import { readFileSync } from 'node:fs';
 import { addValueFlags, collect, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
+import { redactActive } from '../../values/secrets.js';
 
 // The CRD validator (and its CEL runtime) loads only for --crds and --manifests.
 const crdCheck = () => import('../../validate/validate.js');
@@ -98,7 +99,7 @@ function print(io: Io, report: ValidationReport, opts: ValidateFlags): void {
   const what = opts.manifests ? 'documents' : 'values';
   if (opts.output !== 'text') {
     // A report quotes values; secrets stay out of it as out of error messages.
-    io.stdout(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict) : formatSarif(report));
+    io.stdout(redactActive(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict) : formatSarif(report)));
     if (code !== 0) throw new ValidationFailedError(failure(report, what, strict, ' (see the report on stdout)'));
     return;
   }
