@@ -4,12 +4,14 @@
  * objects (semantic.ts). Each finding names the line or flag that set the value, what was
  * expected and how to fix it.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { chartDefaults, type RenderOptions, type ValuesFile } from '../render/render.js';
 import { buildUserValues, coalesceSources, coalesceValues } from '../values/merge.js';
 import { ValuesYamlError, type ParsedValues } from '../values/parse-yaml.js';
 import { readValuesYaml } from '../values/fast-values-yaml.js';
+import { readValuesGuarded } from '../values/guarded-read.js';
+import { ValuesBudget } from '../values/limits.js';
+import { InputBudget, setFileReader } from '../output/read-input.js';
 import { SetSyntaxError } from '../values/set-parser.js';
 import type { SetFlag, SourceMap } from '../values/source.js';
 import type { Value, ValueMap } from '../values/types.js';
@@ -35,10 +37,11 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
   const findings: Finding[] = [];
   const files = options.valuesFiles ?? [];
   const parsed: ParsedValues[] = [];
+  // the same readers and limits as render
+  const budget = new ValuesBudget();
   for (const f of files) {
     try {
-      // helm's reading, through the fast reader when the file is in its subset (as render reads it)
-      const p = readValuesYaml(f.text, f.name);
+      const p = readValuesGuarded(f.text, f.name, budget, readValuesYaml);
       parsed.push(p);
       for (const d of p.duplicates) findings.push(duplicateFinding(f, d.path, d.first, d.second));
     } catch (err) {
@@ -67,7 +70,7 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
         setFile: options.setFile ?? [],
         setLiteral: options.setLiteral ?? [],
       },
-      options.readFile ?? ((p: string) => readFileSync(p, 'utf8')),
+      options.readFile ?? setFileReader(new InputBudget()),
     );
   } catch (err) {
     if (err instanceof SetSyntaxError) throw new UsageError(err.message);
@@ -111,9 +114,6 @@ function yamlSuggestion(err: ValuesYamlError): string {
       return 'define the anchor (&name) before the alias (*name), and not inside itself';
     case 'excessive-aliasing':
       return 'write the values out instead of nesting aliases';
-    default:
-      return 'fix the value at this position';
-  }
     case 'too-large':
       return 'split the file, or remove what the chart does not use';
     case 'too-deep':
@@ -122,6 +122,9 @@ function yamlSuggestion(err: ValuesYamlError): string {
       return 'remove the character, or write it as an escape inside a double-quoted string';
     case 'encoding':
       return 'save the file as UTF-8';
+    default:
+      return 'fix the value at this position';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,10 +278,10 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
     case 'not-empty':
       return 'remove its entries';
     case 'key-format': {
+      if (v.expected === RESERVED_KEYS_TEXT) return 'rename the key, or remove it';
       const fixed = typeof v.key === 'string' ? fixQualifiedName(v.key) : undefined;
       return fixed ? `use ${JSON.stringify(fixed)}` : 'use a key such as example.com/my-key';
     }
-      if (v.expected === RESERVED_KEYS_TEXT) return 'rename the key, or remove it';
     default:
       return undefined;
   }
