@@ -12,7 +12,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Io } from './shared.js';
-import { writeStdout } from '../output/write-stdout.js';
+import { writeStderr, writeStdout } from '../output/standard-streams.js';
 import { SecretLedger, withSecretLedger } from '../values/secrets.js';
 
 export type { Io } from './shared.js';
@@ -68,7 +68,7 @@ export async function main(): Promise<void> {
   const out: string[] = [];
   const code = await run(process.argv.slice(2), {
     stdout: (s) => out.push(s),
-    stderr: (s) => process.stderr.write(s),
+    stderr: writeStderr,
   });
   // stdout is written once, at the end: a command that fails has printed nothing before it threw,
   // so a pipe never receives half a manifest.

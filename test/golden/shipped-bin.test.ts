@@ -53,6 +53,20 @@ describe('the shipped command (bin/ai-gateway-core.js)', () => {
     expect(r).toBe('false');
   });
 
+  it('loads no stream, network, crypto or child-process module of Node to render (start-up cost)', async () => {
+    const probe = `const base = new Set(process.moduleLoadList);
+      const { loadBundle } = require(${JSON.stringify(BIN)});
+      loadBundle().exports.run(['render', '-f', ${JSON.stringify(join(VALUES_DIR, 'seed-production.yaml'))}], { stdout() {}, stderr() {} })
+        .then((code) => {
+          const loaded = process.moduleLoadList.filter((m) => !base.has(m)); // before process.stdout loads streams
+          process.stdout.write(JSON.stringify({ code, loaded }));
+        });`;
+    const out = await new Promise<string>((resolve) => execFile(process.execPath, ['-e', probe], { encoding: 'utf8' }, (_e, o) => resolve(o)));
+    const { code, loaded } = JSON.parse(out) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    expect(loaded.filter((m) => /stream|net|tty|crypto|child_process|fs\/promises|readline|perf_hooks|http/.test(m))).toEqual([]);
+  });
+
   it('exits 1 with a message and no stack trace on invalid values', async () => {
     const r = await runBin(['validate', '--set', 'gateway.listeners[0].port=abc']);
     expect(r.code).toBe(1);
