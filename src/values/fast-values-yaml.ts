@@ -11,6 +11,7 @@
  */
 import { parseValuesYaml, type DuplicateKey, type ParsedValues, type ParseValuesOptions, type Position } from './parse-yaml.js';
 import { prebuiltDefaults } from './prebuilt-defaults.js';
+import { withLazySources } from './lazy-sources.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { newMap, type Value, type ValueMap } from './types.js';
 
@@ -71,11 +72,19 @@ const DIGITS_THEN_LETTERS = /^[0-9]+[A-Za-z]+$/;
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', t: '\t' };
 
+/** A values path as an id: its parent's id and its last segment (0 is the root, ''). */
+type PathId = number;
+
 class SimpleReader {
   private readonly lines: Line[] = [];
   private i = 0;
-  private readonly sources: SourceMap = new Map();
   private readonly duplicates: DuplicateKey[] = [];
+  // Paths and sources are kept as numbers and turned into strings and a map only if someone asks:
+  // they explain errors, and building them for every value was most of the reader's garbage.
+  private readonly parents: PathId[] = [-1];
+  private readonly segments: (string | number)[] = [''];
+  /** (path id, line, column) for each record, in order */
+  private readonly records: number[] = [];
 
   constructor(
     text: string,
@@ -95,31 +104,54 @@ class SimpleReader {
   }
 
   read(): ParsedValues {
-    this.sources.set('', this.source({ line: 1, col: 1 }));
+    this.record(0, { line: 1, col: 1 });
     let values = newMap();
     const first = this.lines[0];
     if (first) {
       if (first.indent !== 0 && isSeqEntry(first)) decline();
-      const root = this.block(first.indent, '');
+      const root = this.block(first.indent, 0);
       if (root === null || Array.isArray(root) || typeof root !== 'object') decline();
       values = root as ValueMap;
       if (this.i < this.lines.length) decline(); // a dedent below the root's indent: malformed
     }
-    // Without a repeated key no value was replaced, so no source can be stale.
-    const sources = this.duplicates.length > 0 ? pruneSources(this.sources, values) : this.sources;
-    return { values, sources, duplicates: this.duplicates };
+    const result = withLazySources({ values, duplicates: this.duplicates }, () => {
+      const sources = this.sourceMap();
+      // Without a repeated key no value was replaced, so no source can be stale.
+      return this.duplicates.length > 0 ? pruneSources(sources, values) : sources;
+    });
+    return result;
   }
 
-  private source(pos: Position): Source {
-    return { kind: this.kind, file: this.file, line: pos.line, col: pos.col };
+  private child(parent: PathId, segment: string | number): PathId {
+    this.parents.push(parent);
+    this.segments.push(segment);
+    return this.parents.length - 1;
   }
 
-  private record(path: string, pos: Position): void {
-    this.sources.set(path, this.source(pos));
+  private pathOf(id: PathId): string {
+    return id === 0 ? '' : appendPath(this.pathOf(this.parents[id]!), this.segments[id]!);
+  }
+
+  private record(path: PathId, pos: Position): void {
+    this.records.push(path, pos.line, pos.col);
+  }
+
+  /** The sources parseValuesYaml would have recorded, in the same order. */
+  private sourceMap(): SourceMap {
+    const paths: string[] = [''];
+    // A parent always has a smaller id than its children.
+    for (let id = 1; id < this.parents.length; id++) paths.push(appendPath(paths[this.parents[id]!]!, this.segments[id]!));
+    const sources: SourceMap = new Map();
+    const r = this.records;
+    for (let k = 0; k < r.length; k += 3) {
+      const source: Source = { kind: this.kind, file: this.file, line: r[k + 1]!, col: r[k + 2]! };
+      sources.set(paths[r[k]!]!, source);
+    }
+    return sources;
   }
 
   /** The map or list whose first line is the current line, at exactly `indent`. */
-  private block(indent: number, path: string): Value {
+  private block(indent: number, path: PathId): Value {
     const line = this.lines[this.i]!;
     if (line.indent !== indent) decline();
     return isSeqEntry(line) ? this.sequence(indent, path) : this.mapping(indent, indent, path);
@@ -129,7 +161,7 @@ class SimpleReader {
    * A block map whose keys sit at column `indent`. The first key may start mid-line (`- key: v`),
    * at column `firstCol` of the current line.
    */
-  private mapping(indent: number, firstCol: number, path: string): ValueMap {
+  private mapping(indent: number, firstCol: number, path: PathId): ValueMap {
     const out = newMap();
     const first = this.lines[this.i]!;
     this.record(path, { line: first.no, col: firstCol + 1 });
@@ -139,9 +171,9 @@ class SimpleReader {
       const line = this.lines[this.i]!;
       const entry = parseKey(line.text, col);
       const keyPos: Position = { line: line.no, col: col + 1 };
-      const childPath = appendPath(path, entry.key);
+      const childPath = this.child(path, entry.key);
       const earlier = seen.get(entry.key);
-      if (earlier) this.duplicates.push({ path: childPath, first: earlier, second: keyPos });
+      if (earlier) this.duplicates.push({ path: this.pathOf(childPath), first: earlier, second: keyPos });
       seen.set(entry.key, keyPos);
       this.i++;
       out[entry.key] = this.entryValue(line, entry.valueCol, indent, childPath, keyPos);
@@ -153,13 +185,13 @@ class SimpleReader {
   }
 
   /** A block list whose `-` sit at column `indent`. */
-  private sequence(indent: number, path: string): Value[] {
+  private sequence(indent: number, path: PathId): Value[] {
     const out: Value[] = [];
     const first = this.lines[this.i]!;
     this.record(path, { line: first.no, col: indent + 1 });
     for (;;) {
       const line = this.lines[this.i]!;
-      const childPath = appendPath(path, out.length);
+      const childPath = this.child(path, out.length);
       let col = indent + 1;
       while (line.text.charCodeAt(col) === 0x20) col++;
       if (col === line.text.length) {
@@ -189,7 +221,7 @@ class SimpleReader {
   }
 
   /** The value after `key:` on `line` (from `valueCol`), or the block below it. */
-  private entryValue(line: Line, valueCol: number, indent: number, path: string, keyPos: Position): Value {
+  private entryValue(line: Line, valueCol: number, indent: number, path: PathId, keyPos: Position): Value {
     if (valueCol < line.text.length) {
       const value = this.inlineValue(line, valueCol, path, keyPos);
       this.assertNoContinuation(indent);
@@ -210,7 +242,7 @@ class SimpleReader {
   }
 
   /** A scalar, `{}` or `[]` starting at `col` and ending the line (bar a comment). */
-  private inlineValue(line: Line, col: number, path: string, keyPos: Position | undefined): Value {
+  private inlineValue(line: Line, col: number, path: PathId, keyPos: Position | undefined): Value {
     const text = line.text;
     const pos: Position = { line: line.no, col: col + 1 };
     const c = text[col]!;

@@ -66,17 +66,28 @@ export interface TreeSize {
 export function measureTree(root: Value, stopAfterNodes = Infinity): TreeSize {
   let nodes = 0;
   let depth = 0;
-  const stack: [Value, number][] = [[root, 0]];
-  while (stack.length > 0 && nodes <= stopAfterNodes) {
-    const [value, level] = stack.pop()!;
+  // Two parallel stacks rather than one of [value, level] pairs: this runs on every render, and
+  // a pair per node was a good part of its garbage.
+  const values: Value[] = [root];
+  const levels: number[] = [0];
+  while (values.length > 0 && nodes <= stopAfterNodes) {
+    const value = values.pop()!;
+    const level = levels.pop()!;
     nodes++;
     if (Array.isArray(value)) {
       if (value.length > 0) depth = Math.max(depth, level + 1);
-      for (const item of value) stack.push([item, level + 1]);
+      for (const item of value) {
+        values.push(item);
+        levels.push(level + 1);
+      }
     } else if (isMap(value)) {
-      const keys = Object.keys(value);
-      if (keys.length > 0) depth = Math.max(depth, level + 1);
-      for (const key of keys) stack.push([value[key]!, level + 1]);
+      let any = false;
+      for (const key in value) {
+        any = true;
+        values.push(value[key]!);
+        levels.push(level + 1);
+      }
+      if (any) depth = Math.max(depth, level + 1);
     }
   }
   return { nodes, depth };

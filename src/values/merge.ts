@@ -68,23 +68,29 @@ export interface UserValuesInput {
  */
 export function buildUserValues(input: UserValuesInput, readFile: FileReader): { values: ValueMap; sources: SourceMap } {
   const values = mergeUserValues(input.files.map((f) => f.values));
-  const sources: SourceMap = new Map();
-  for (const f of input.files) for (const [path, source] of f.sources ?? []) sources.set(path, source);
+  const fileSources = (): SourceMap => {
+    const layered: SourceMap = new Map();
+    for (const f of input.files) for (const [path, source] of f.sources ?? []) layered.set(path, source);
+    return layered;
+  };
+  // The flags read and write sources as they go; without flags, nobody needs them unless asked.
+  const flags = input.setJson.length + input.set.length + input.setString.length + input.setFile.length + input.setLiteral.length;
+  const sources = flags > 0 ? fileSources() : undefined;
   // One budget for the list items all flags may create.
   const options = { budget: newSetBudget() };
   try {
-    for (const arg of input.setJson) parseSetJsonInto(arg, values, sources, options);
-    for (const arg of input.set) parseSetInto(arg, values, sources, options);
-    for (const arg of input.setString) parseSetStringInto(arg, values, sources, options);
-    for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources, options);
-    for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources, options);
+    for (const arg of input.setJson) parseSetJsonInto(arg, values, sources!, options);
+    for (const arg of input.set) parseSetInto(arg, values, sources!, options);
+    for (const arg of input.setString) parseSetStringInto(arg, values, sources!, options);
+    for (const arg of input.setFile) parseSetFileInto(arg, values, readFile, sources!, options);
+    for (const arg of input.setLiteral) parseSetLiteralInto(arg, values, sources!, options);
   } finally {
     // Also when a flag fails: its error message may quote values set before it.
     noteSecrets(values);
   }
   // Everything after this (coalescing, the schema, the templates) recurses and copies.
   new ValuesBudget().charge(values, 'the values of the -f files and --set flags');
-  return withLazySources({ values }, () => pruneSources(sources, values));
+  return withLazySources({ values }, () => pruneSources(sources ?? fileSources(), values));
 }
 
 export interface CoalesceOptions {
