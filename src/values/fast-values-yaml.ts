@@ -21,7 +21,26 @@ import { newMap, type Value, type ValueMap } from './types.js';
  */
 export function readValuesYaml(text: string, file: string, options: ParseValuesOptions = {}): ParsedValues {
   const prebuilt = options.sourceKind === 'default' ? prebuiltDefaults(text, file) : undefined;
-  return prebuilt ?? parseSimpleValuesYaml(text, file, options) ?? parseValuesYaml(text, file, options);
+  return prebuilt ?? recentlyRead(text, file, options) ?? parseValuesYaml(text, file, options);
+}
+
+// The last few files the fast reader read. A fleet passes the same shared -f files for every
+// environment, and a long-running process tends to render the same files again; the values are
+// never modified downstream (merging copies them), and each caller gets its own sources map.
+const RECENT = 8;
+const recent = new Map<string, ParsedValues>();
+
+function recentlyRead(text: string, file: string, options: ParseValuesOptions): ParsedValues | undefined {
+  const key = `${options.sourceKind ?? 'file'}\0${file}\0${text}`;
+  let parsed = recent.get(key);
+  if (parsed === undefined) {
+    parsed = parseSimpleValuesYaml(text, file, options);
+    if (parsed === undefined) return undefined;
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(key, parsed);
+  }
+  const shared = parsed;
+  return withLazySources({ values: shared.values, duplicates: shared.duplicates.map((d) => ({ ...d })) }, () => new Map(shared.sources));
 }
 
 /** The fast reader alone: undefined when the file is outside the subset. */

@@ -122,6 +122,17 @@ describe('renderFleet', () => {
     expect(c.ok && c.result.manifests.find((m) => m.kind === 'Gateway')?.content).toContain('name: gw-c');
   });
 
+  it('environments that share a values file share nothing else', () => {
+    const shared = { name: 'shared.yaml', text: 'gateway:\n  name: gw-shared\n' };
+    const envs = [{ name: 'a', file: 'a.yaml' }, { name: 'b', file: 'b.yaml' }];
+    const fleet = renderFleet(envs, { valuesFiles: [shared] }, (env) => ({ name: env.file, text: `gatewayClass:\n  name: class-${env.name}\n` }));
+    const a = fleet.next().value!;
+    expect(a.ok).toBe(true);
+    if (a.ok) (a.result.values['gateway'] as Record<string, unknown>)['name'] = 'changed-by-the-caller';
+    const b = fleet.next().value!;
+    expect(b.ok && b.result.manifests.find((m) => m.kind === 'Gateway')?.content).toContain('name: gw-shared');
+  });
+
   it('FleetFailedError names the failed files and carries the exit code', () => {
     const e = new FleetFailedError([{ name: 'x', file: 'envs/x.yaml' }], 3, 2);
     expect(e.message).toBe('1 of 3 environments failed: envs/x.yaml');

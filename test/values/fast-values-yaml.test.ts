@@ -172,6 +172,21 @@ describe('fast values reader', () => {
     );
   });
 
+  it('readValuesYaml reads a recently read file again without sharing what callers may change', () => {
+    const text = 'a:\n  b: 1\n  b: 2\nc: [x]\n'.replace('[x]', '[]');
+    const first = readValuesYaml(text, 'v.yaml');
+    const second = readValuesYaml(text, 'v.yaml');
+    expect(second.values).toEqual(first.values);
+    expect(second.sources).not.toBe(first.sources);
+    expect([...second.sources]).toEqual([...first.sources]);
+    first.sources.clear();
+    first.duplicates.length = 0;
+    expect(readValuesYaml(text, 'v.yaml').sources.size).toBeGreaterThan(0);
+    expect(readValuesYaml(text, 'v.yaml').duplicates).toHaveLength(1);
+    // another file name or kind is another entry: the sources name the file
+    expect([...readValuesYaml(text, 'w.yaml').sources.values()][0]!.file).toBe('w.yaml');
+  });
+
   it('readValuesYaml falls back to parseValuesYaml, errors included', () => {
     expect(JSON.parse(JSON.stringify(readValuesYaml('a: &x 1\nb: *x\n', 'v.yaml').values))).toEqual({ a: 1, b: 1 });
     expect(() => readValuesYaml('a: [\n', 'v.yaml')).toThrow(/v\.yaml:/);
