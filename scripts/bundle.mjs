@@ -132,11 +132,11 @@ async function writeCodeCache() {
   const out = mkdtempSync(join(tmpdir(), 'agc-warm-'));
   const io = { stdout() {}, stderr() {} };
   try {
-    // Only the paths the cache is for: everything compiled here is deserialised at every start.
+    // Only the cold paths the cache is for: everything compiled here is deserialised at every
+    // start. (A fleet compiles its few extra functions once and then renders for a while.)
     for (const argv of [
       ['render', '-f', production],
       ['validate', '-f', production],
-      ['render', '--each', production, '--output-dir', out],
     ]) {
       const code = await loaded.exports.run(argv, io);
       if (code !== 0) throw new Error(`warm-up run failed (exit ${code}): ${argv.join(' ')}`);
