@@ -1,6 +1,8 @@
 // A TypeScript rendering of k8s.io/apimachinery/pkg/util/validation/field.Error, so that
 // messages read exactly like the API server's (`Required value`, `Unsupported value: ...`).
 
+import { goQuote } from '../go/quote.js';
+
 export type FieldErrorType =
   | 'FieldValueRequired'
   | 'FieldValueNotSupported'
@@ -90,10 +92,7 @@ export function isBlocking(err: FieldError): boolean {
   );
 }
 
-/** Go's %q for strings (JSON escaping is close enough for printable input). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
+export { goQuote };
 
 /** Go formatting of a bad value: %q for strings, %v for scalars, %#v for maps/slices. */
 export function goValue(v: unknown): string {

@@ -8,6 +8,7 @@
  * semver instead (`1` meant 1.0.0; `1.32garbage` was an error). The README documents the choice.
  */
 import { AiGatewayCoreError, UsageError } from '../errors.js';
+import { goQuote } from '../go/quote.js';
 
 export interface KubeVersion {
   /** what helm prints: the input with a leading `v` */
@@ -58,10 +59,6 @@ export function parseKubeVersion(input: string): KubeVersion {
   return { version: input.startsWith('v') ? input : `v${input}`, components };
 }
 
-/** Go's %q for the plain strings a version flag holds. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
 
 interface Semver {
   core: [bigint, bigint, bigint];

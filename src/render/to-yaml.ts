@@ -5,7 +5,7 @@ import { emitDocument } from './goyaml/emitter.js';
 import { roundTripThroughJson } from './goyaml/json-roundtrip.js';
 
 export { goFormatFloat } from './goyaml/go-number.js';
-export { goQuote } from './goyaml/go-quote.js';
+export { goQuote } from '../go/quote.js';
 
 /**
  * What `{{ toYaml v }}` prints: go-yaml v2 block style with its natural key order, quoting and

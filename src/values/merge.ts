@@ -6,7 +6,7 @@
  *    command line: --set-json < --set < --set-string < --set-file < --set-literal;
  * 3. the result is coalesced over the chart's defaults (helm's CoalesceValues).
  */
-import { formatFloatG } from './go-strconv.js';
+import { formatFloatG } from '../go/strconv.js';
 import {
   parseSetFileInto,
   parseSetInto,
@@ -67,14 +67,16 @@ export interface UserValuesInput {
  * SetSyntaxError for a bad flag; `readFile` reads `--set-file` paths (and may throw).
  */
 export function buildUserValues(input: UserValuesInput, readFile: FileReader): { values: ValueMap; sources: SourceMap } {
-  const values = mergeUserValues(input.files.map((f) => f.values));
+  const flags = input.setJson.length + input.set.length + input.setString.length + input.setFile.length + input.setLiteral.length;
+  // The flags write into the values, so they get a copy; without flags the files' maps are shared.
+  const layers = input.files.map((f) => f.values);
+  const values = flags > 0 ? mergeUserValues(layers) : layers.reduce(mergeMaps, newMap());
   const fileSources = (): SourceMap => {
     const layered: SourceMap = new Map();
     for (const f of input.files) for (const [path, source] of f.sources ?? []) layered.set(path, source);
     return layered;
   };
   // The flags read and write sources as they go; without flags, nobody needs them unless asked.
-  const flags = input.setJson.length + input.set.length + input.setString.length + input.setFile.length + input.setLiteral.length;
   const sources = flags > 0 ? fileSources() : undefined;
   // One budget for the list items all flags may create.
   const options = { budget: newSetBudget() };
@@ -88,7 +90,7 @@ export function buildUserValues(input: UserValuesInput, readFile: FileReader): {
     // Also when a flag fails: its error message may quote values set before it.
     noteSecrets(values);
   }
-  // Everything after this (coalescing, the schema, the templates) recurses and copies.
+  // Everything after this (coalescing, the schema, the templates) recurses.
   new ValuesBudget().charge(values, 'the values of the -f files and --set flags');
   return withLazySources({ values }, () => pruneSources(sources ?? fileSources(), values));
 }
@@ -113,26 +115,29 @@ function concatPrefix(a: string, b: string): string {
  *
  * The warnings are helm's texts (helm 3 prefixes them with `coalesce.go:NNN: `, helm 4 logs them
  * as `level=INFO msg="…"`). Neither input is modified: chart defaults are reused across renders.
+ * New maps are made only where both sides have a map; everything else is shared with the inputs
+ * (copying both trees in full was most of a render's merge time), so the result must not be
+ * modified either.
  */
 export function coalesceValues(defaults: ValueMap, user: ValueMap, options: CoalesceOptions = {}): { values: ValueMap; warnings: string[] } {
   const warnings: string[] = [];
-  const v = cloneValue(user);
-  const vc = cloneValue(defaults);
+  const v = newMap();
+  for (const key of Object.keys(user)) v[key] = user[key]!;
   const subPrefix = concatPrefix('', options.chartName ?? '');
-  for (const key of Object.keys(vc)) {
-    const val = vc[key]!;
-    if (!Object.prototype.hasOwnProperty.call(v, key)) {
+  for (const key of Object.keys(defaults)) {
+    const val = defaults[key]!;
+    if (!Object.prototype.hasOwnProperty.call(user, key)) {
       v[key] = val;
       continue;
     }
-    const value = v[key]!;
+    const value = user[key]!;
     if (value === null) {
       delete v[key];
     } else if (isMap(value)) {
       if (!isMap(val)) {
         if (val !== null) warnings.push(`warning: skipped value for ${concatPrefix(subPrefix, key)}: Not a table.`);
       } else {
-        coalesceTables(value, val, concatPrefix(subPrefix, key), warnings);
+        v[key] = coalesceTables(value, val, concatPrefix(subPrefix, key), warnings);
       }
     }
     // A user list or scalar simply wins, even over a default map (helm says nothing at this level).
@@ -140,27 +145,32 @@ export function coalesceValues(defaults: ValueMap, user: ValueMap, options: Coal
   return { values: v, warnings };
 }
 
-/** helm 4's coalesceTablesFullKey: `dst` (the user's) wins over `src` (the chart's copy). */
-function coalesceTables(dst: ValueMap, src: ValueMap, prefix: string, warnings: string[]): void {
-  const srcOriginalNonNil = new Set(Object.keys(src).filter((k) => src[k] !== null));
-  // helm 4 first copies the user's nulls into the defaults, so they are visited below.
-  for (const key of Object.keys(dst)) if (dst[key] === null) src[key] = null;
+/**
+ * helm 4's coalesceTablesFullKey: `dst` (the user's) wins over `src` (the chart's), as a new map.
+ * helm first copies the user's nulls into its copy of the defaults; those keys then change
+ * nothing, so they are not visited here.
+ */
+function coalesceTables(dst: ValueMap, src: ValueMap, prefix: string, warnings: string[]): ValueMap {
+  const out = newMap();
+  for (const key of Object.keys(dst)) out[key] = dst[key]!;
   for (const key of Object.keys(src)) {
     const val = src[key]!;
+    if (!Object.prototype.hasOwnProperty.call(dst, key)) {
+      out[key] = val;
+      continue;
+    }
+    const dv = dst[key]!;
     const fullKey = concatPrefix(prefix, key);
-    const ok = Object.prototype.hasOwnProperty.call(dst, key);
-    const dv = dst[key];
-    if (ok && dv === null && srcOriginalNonNil.has(key)) {
-      delete dst[key]; // the user nulls out a chart default
-    } else if (!ok) {
-      dst[key] = val;
+    if (dv === null) {
+      if (val !== null) delete out[key]; // the user nulls out a chart default
     } else if (isMap(val)) {
-      if (isMap(dv)) coalesceTables(dv, val, fullKey, warnings);
+      if (isMap(dv)) out[key] = coalesceTables(dv, val, fullKey, warnings);
       else warnings.push(`warning: cannot overwrite table with non table for ${fullKey} (${goSprintV(val)})`);
     } else if (isMap(dv) && val !== null) {
       warnings.push(`warning: destination for ${fullKey} is a table. Ignoring non-table value (${goSprintV(val)})`);
     }
   }
+  return out;
 }
 
 /**

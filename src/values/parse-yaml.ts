@@ -15,7 +15,7 @@
 import { AiGatewayCoreError } from '../errors.js';
 import { Composer, LineCounter, Parser, visit, isAlias, isMap as isYamlMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
-import { formatFloat32G, parseInt64, parseUint64, underscoreOK } from './go-strconv.js';
+import { formatFloat32G, parseInt64, parseUint64, underscoreOK } from '../go/strconv.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
 import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount } from './limits.js';
@@ -93,7 +93,6 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
   const kind = options.sourceKind ?? 'file';
   // helm's line reader drops "\r" before "\n"; a leading BOM is skipped by go-yaml.
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  checkValuesText(normalized, file);
   const values = newMap();
   const sources: SourceMap = new Map();
   const duplicates: DuplicateKey[] = [];
@@ -106,9 +105,10 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
 }
 
 /**
- * The checks every values text passes before any parser sees it (limits.ts, yaml-guard.ts): size,
+ * The checks every user's values text passes before a parser sees it (guarded-read.ts): size,
  * characters go-yaml accepts, and a token count that bounds the parser's memory. Positions are
- * those of the text without a BOM and with LF line ends, as users see them.
+ * those of the text without a BOM and with LF line ends, as users see them. (Not applied to our
+ * own output read back by `render -o json`: go-yaml writes U+2028 raw inside quotes.)
  */
 export function checkValuesText(raw: string, file: string): void {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');

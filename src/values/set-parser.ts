@@ -16,7 +16,8 @@
  *   rejected by helm 3.
  */
 import { AiGatewayCoreError } from '../errors.js';
-import { atoi, goQuote, goQuoteRunes, parseInt64 } from './go-strconv.js';
+import { atoi, parseInt64 } from '../go/strconv.js';
+import { goQuote, goQuoteRunes } from '../go/quote.js';
 import { appendPath, type SetFlag, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
 import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount } from './limits.js';

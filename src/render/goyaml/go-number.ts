@@ -1,35 +1,13 @@
+import { formatFloatG } from '../../go/strconv.js';
+
 // How Go prints numbers: `%v` / strconv.FormatFloat(f, 'g', -1, 64), and what a number looks like
 // after helm's toYaml sends it through encoding/json and back through go-yaml v2.
 
 const INT64_MIN = -(2n ** 63n);
 const UINT64_LIMIT = 2n ** 64n;
 
-/** The shortest round-trip decimal digits of |n| (no leading/trailing zeros) and the exponent of the first. */
-function shortestDigits(n: number): { digits: string; exp: number } {
-  // V8's toExponential() without an argument picks the same shortest, closest digits as Go.
-  const [mantissa, exponent] = Math.abs(n).toExponential().split('e') as [string, string];
-  return { digits: mantissa.replace('.', ''), exp: Number(exponent) };
-}
-
 /** Go's strconv.FormatFloat(n, 'g', -1, 64), which is also what fmt's %v prints for a float64. */
-export function goFormatFloat(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return '+Inf';
-  if (n === -Infinity) return '-Inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const sign = n < 0 ? '-' : '';
-  const { digits, exp } = shortestDigits(n);
-  // With shortest precision Go switches to %e when the exponent is < -4 or >= 6 (eprec = 6).
-  if (exp < -4 || exp >= 6) {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
-    const absExp = Math.abs(exp);
-    return `${sign}${digits[0]}${frac}e${exp < 0 ? '-' : '+'}${absExp < 10 ? '0' : ''}${absExp}`;
-  }
-  const dp = exp + 1; // position of the decimal point relative to the digits
-  if (dp <= 0) return `${sign}0.${'0'.repeat(-dp)}${digits}`;
-  if (dp >= digits.length) return `${sign}${digits}${'0'.repeat(dp - digits.length)}`;
-  return `${sign}${digits.slice(0, dp)}.${digits.slice(dp)}`;
-}
+export const goFormatFloat = formatFloatG;
 
 /**
  * The plain YAML token toYaml prints for a number, or undefined when encoding/json refuses it

@@ -4,7 +4,7 @@
 import type { Value } from '../../values/types.js';
 import type { GoNode } from './go-node.js';
 import { yamlNumberToken } from './go-number.js';
-import { toWellFormed } from './go-unicode.js';
+import { toWellFormed } from '../../go/unicode.js';
 
 const NEL = '\u0085';
 

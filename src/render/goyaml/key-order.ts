@@ -1,6 +1,6 @@
 // go-yaml v2 sorts map keys with keyList.Less (sorter.go), a "natural" order, not byte order.
 // helm's toYaml only ever sorts string keys (they come back from JSON), so only that branch exists here.
-import { codePoints, goIsDigit, goIsLetter } from './go-unicode.js';
+import { codePoints, goIsDigit, goIsLetter } from '../../go/unicode.js';
 
 const ZERO = 0x30;
 

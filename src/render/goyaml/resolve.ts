@@ -1,7 +1,7 @@
 // go-yaml v2 writes a string plain only if reading it back plain gives the same string. This is
 // resolve.go's resolve() for an untagged plain scalar, reduced to "is the result not a string",
 // plus encode.go's isBase60Float, which go-yaml quotes for the sake of YAML 1.1 readers.
-import { goParseFloatOk, goParseInt, goParseUint } from './go-strconv.js';
+import { goParseFloatOk, parseInt64, parseUint64 } from '../../go/strconv.js';
 import { isYamlTimestamp } from './timestamp.js';
 
 // Exact words that resolve to bool, null, float or merge. Case variants not listed stay strings.
@@ -32,13 +32,13 @@ function resolvesAsNumberOrTimestamp(s: string): boolean {
   if (isYamlTimestamp(s)) return true;
   // Underscores are dropped before any number parsing, so "1_" and "0x_1F" are numbers.
   const plain = s.replace(/_/g, '');
-  if (goParseInt(plain, 0) === 'ok' || goParseUint(plain, 0) === 'ok') return true;
+  if (parseInt64(plain, 0).ok || parseUint64(plain, 0).ok) return true;
   if (YAML_STYLE_FLOAT.test(plain) && goParseFloatOk(plain)) return true;
   // Base-2 parsing without a prefix accepts a sign after "0b": "0b-101" is an int.
   if (plain.startsWith('0b')) {
-    return goParseInt(plain.slice(2), 2) === 'ok' || goParseUint(plain.slice(2), 2) === 'ok';
+    return parseInt64(plain.slice(2), 2).ok || parseUint64(plain.slice(2), 2).ok;
   }
-  if (plain.startsWith('-0b')) return goParseInt(`-${plain.slice(3)}`, 2) === 'ok';
+  if (plain.startsWith('-0b')) return parseInt64(`-${plain.slice(3)}`, 2).ok;
   // No big-integer fallback: helm 3.17.3 and 4.1.4 both print 0x10000000000000000 plain.
   return false;
 }

@@ -1,7 +1,7 @@
 // What the emitter needs to know about one scalar's text, worked out once per distinct text: the
 // same keys and values (labels, names, `app.kubernetes.io/name`…) recur in every document and
 // every render, and analysing them character by character was most of toYaml's time.
-import { codePoints } from './go-unicode.js';
+import { codePoints } from '../../go/unicode.js';
 import { analyzeScalar, type ScalarAnalysis } from './scalar-analysis.js';
 import { requestedStringStyle, type ScalarStyle } from './scalar-style.js';
 import { utf8Length } from './yaml-chars.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeScalar } from '../../../src/render/goyaml/scalar-analysis.js';
-import { codePoints } from '../../../src/render/goyaml/go-unicode.js';
+import { codePoints } from '../../../src/go/unicode.js';
 
 const flags = (s: string) => {
   const a = analyzeScalar(codePoints(s));

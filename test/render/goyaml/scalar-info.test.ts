@@ -2,7 +2,7 @@
 // analysis says, including the pattern-based shortcut for printable ASCII.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePoints } from '../../../src/render/goyaml/go-unicode.js';
+import { codePoints } from '../../../src/go/unicode.js';
 import { analyzeScalar } from '../../../src/render/goyaml/scalar-analysis.js';
 import { analyzeAsciiScalar, scalarInfo } from '../../../src/render/goyaml/scalar-info.js';
 import { requestedStringStyle } from '../../../src/render/goyaml/scalar-style.js';

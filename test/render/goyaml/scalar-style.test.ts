@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePoints } from '../../../src/render/goyaml/go-unicode.js';
+import { codePoints } from '../../../src/go/unicode.js';
 import { analyzeScalar } from '../../../src/render/goyaml/scalar-analysis.js';
 import { requestedStringStyle, selectScalarStyle } from '../../../src/render/goyaml/scalar-style.js';
 

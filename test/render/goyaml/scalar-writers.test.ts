@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmitterOutput } from '../../../src/render/goyaml/emitter-output.js';
-import { codePoints } from '../../../src/render/goyaml/go-unicode.js';
+import { codePoints } from '../../../src/go/unicode.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from '../../../src/render/goyaml/scalar-writers.js';
 
 type Writer = (out: EmitterOutput, cps: readonly number[], allowBreaks: boolean) => void;

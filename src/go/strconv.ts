@@ -1,8 +1,10 @@
 /**
- * The few pieces of Go's `strconv` and `fmt` whose exact behaviour leaks into what helm accepts or
- * prints while reading values: integer parsing (which inputs are numbers, and which error a bad
- * index gets), `%q` quoting in error messages, and `%v` / `%g` printing of floats in warnings.
+ * The pieces of Go's `strconv` whose exact behaviour leaks into what helm accepts or prints: integer
+ * and float parsing (which plain scalars are numbers when values are read, and which strings
+ * go-yaml must quote when it writes them; which error a bad `--set` index gets) and `%v` / `%g`
+ * printing of floats.
  */
+import { goQuote } from './quote.js';
 
 export const INT64_MAX = (1n << 63n) - 1n;
 export const INT64_MIN = -(1n << 63n);
@@ -113,49 +115,6 @@ export function underscoreOK(s: string): boolean {
   return saw !== '_';
 }
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-function quoteRuneBody(ch: string, quote: '"' | "'"): string {
-  switch (ch) {
-    case quote:
-    case '\\':
-      return `\\${ch}`;
-    case '\x07':
-      return '\\a';
-    case '\b':
-      return '\\b';
-    case '\f':
-      return '\\f';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    case '\v':
-      return '\\v';
-  }
-  if (PRINTABLE.test(ch)) return ch;
-  const cp = ch.codePointAt(0)!;
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd'; // a lone surrogate is invalid UTF-8 for Go
-  if (cp < 0x20 || cp === 0x7f) return `\\x${cp.toString(16).padStart(2, '0')}`;
-  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, '0')}`;
-  return `\\U${cp.toString(16).padStart(8, '0')}`;
-}
-
-/** Go's `%q` of a string (`strconv.Quote`). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) out += quoteRuneBody(ch, '"');
-  return `${out}"`;
-}
-
-/** Go's `%q` of a `[]rune`: each rune single-quoted, space separated, in brackets: `['x' 'y']`. */
-export function goQuoteRunes(s: string): string {
-  return `[${[...s].map((ch) => `'${quoteRuneBody(ch, "'")}'`).join(' ')}]`;
-}
-
 /** Decimal digits and the decimal-point position of a finite, non-zero number (0.0123 → "123", -1). */
 function shortestDigits(x: number, digitsOverride?: string): { digits: string; point: number } {
   const exp = digitsOverride ?? Math.abs(x).toExponential(); // shortest round-trip digits
@@ -201,4 +160,120 @@ export function formatFloat32G(x: number): string {
   }
   const { digits, point } = shortestDigits(f, text);
   return formatG(f < 0, digits, point);
+}
+
+// Float syntax: what strconv.ParseFloat(s, 64) accepts.
+
+const lower = (c: number): number => c | 0x20;
+const isDecimalDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Length of the common prefix of s and a lowercase word, ignoring ASCII case. */
+function prefixLenIgnoreCase(s: string, word: string): number {
+  let n = 0;
+  while (n < s.length && n < word.length && lower(s.charCodeAt(n)) === word.charCodeAt(n)) n++;
+  return n;
+}
+
+/** strconv's special(): the whole of s is [+-]inf, [+-]infinity or nan, ignoring case. */
+function isSpecialFloat(s: string): boolean {
+  let body = s;
+  if (s[0] === '+' || s[0] === '-') body = s.slice(1);
+  const inf = prefixLenIgnoreCase(body, 'infinity');
+  if ((inf === 3 && body.length === 3) || (inf === 8 && body.length === 8)) return true;
+  return body === s && s.length === 3 && prefixLenIgnoreCase(s, 'nan') === 3;
+}
+
+interface ReadFloat {
+  hex: boolean;
+  /** Mantissa digits (without '.' and '_'), in the float's base. */
+  mantissa: string;
+  /** Digits before the point. */
+  intDigits: number;
+  exp: number;
+}
+
+/** strconv's readFloat over the whole string; undefined for a syntax error. */
+function readFloat(s: string): ReadFloat | undefined {
+  let i = 0;
+  if (s[i] === '+' || s[i] === '-') i++;
+  let hex = false;
+  if (i + 2 < s.length && s[i] === '0' && lower(s.charCodeAt(i + 1)) === 0x78) {
+    hex = true;
+    i += 2;
+  }
+  let underscores = false;
+  let sawdot = false;
+  let sawdigits = false;
+  let mantissa = '';
+  let intDigits = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5f) {
+      underscores = true;
+    } else if (c === 0x2e) {
+      if (sawdot) break;
+      sawdot = true;
+      intDigits = mantissa.length;
+    } else if (isDecimalDigit(c) || (hex && lower(c) >= 0x61 && lower(c) <= 0x66)) {
+      sawdigits = true;
+      mantissa += s[i];
+    } else {
+      break;
+    }
+  }
+  if (!sawdigits) return undefined;
+  if (!sawdot) intDigits = mantissa.length;
+  let exp = 0;
+  if (i < s.length && lower(s.charCodeAt(i)) === (hex ? 0x70 : 0x65)) {
+    i++;
+    if (i >= s.length) return undefined;
+    let esign = 1;
+    if (s[i] === '+') i++;
+    else if (s[i] === '-') [esign, i] = [-1, i + 1];
+    if (i >= s.length || !isDecimalDigit(s.charCodeAt(i))) return undefined;
+    let e = 0;
+    for (; i < s.length && (isDecimalDigit(s.charCodeAt(i)) || s[i] === '_'); i++) {
+      if (s[i] === '_') {
+        underscores = true;
+        continue;
+      }
+      if (e < 10000) e = e * 10 + s.charCodeAt(i) - 0x30;
+    }
+    exp = e * esign;
+  } else if (hex) {
+    return undefined; // a hex float must have a 'p' exponent
+  }
+  if (i !== s.length) return undefined;
+  if (underscores && !underscoreOK(s)) return undefined;
+  return { hex, mantissa, intDigits, exp };
+}
+
+/** Whether m * 2^e2 rounds (to nearest even, 53 bits) to a finite float64. */
+function binaryFits(m: bigint, e2: number): boolean {
+  if (m === 0n) return true;
+  const bits = m.toString(2).length;
+  const top = bits - 1 + e2;
+  if (top !== 1023) return top < 1023;
+  if (bits <= 53) return true;
+  const shift = BigInt(bits - 53);
+  let q = m >> shift;
+  const rem = m & ((1n << shift) - 1n);
+  const half = 1n << (shift - 1n);
+  if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
+  return q < 2n ** 53n;
+}
+
+/** Whether strconv.ParseFloat(s, 64) succeeds: valid Go float syntax that does not overflow to ±Inf. */
+export function goParseFloatOk(s: string): boolean {
+  if (s === '') return false;
+  if (isSpecialFloat(s)) return true;
+  const f = readFloat(s);
+  if (!f) return false;
+  if (f.hex) {
+    const fracDigits = f.mantissa.length - f.intDigits;
+    return binaryFits(BigInt(`0x${f.mantissa}`), f.exp - 4 * fracDigits);
+  }
+  // Both Go and JS round correctly, so JS overflows to Infinity exactly when Go reports ErrRange.
+  const text = `${f.mantissa.slice(0, f.intDigits) || '0'}.${f.mantissa.slice(f.intDigits)}0e${f.exp}`;
+  return Number.isFinite(Number(text));
 }

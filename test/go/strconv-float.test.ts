@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { goParseFloatOk, goParseInt, goParseUint, underscoreOK } from '../../../src/render/goyaml/go-strconv.js';
+import { goParseFloatOk, parseInt64, parseUint64, underscoreOK, type NumResult } from '../../src/go/strconv.js';
+
+// The outcome names these tables were written with: what go-yaml's resolver asks of strconv.
+const outcome = (r: NumResult) => (r.ok ? 'ok' : r.reason === 'invalid syntax' ? 'syntax' : 'range');
+const goParseInt = (s: string, base: number) => outcome(parseInt64(s, base));
+const goParseUint = (s: string, base: number) => outcome(parseUint64(s, base));
 
 describe('goParseUint / goParseInt (base 0 = Go literal syntax)', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atoi, formatFloat32G, formatFloatG, goQuote, goQuoteRunes, parseInt64, parseUint64, underscoreOK } from '../../src/values/go-strconv.js';
+import { atoi, formatFloat32G, formatFloatG, parseInt64, parseUint64, underscoreOK } from '../../src/go/strconv.js';
+import { goQuote, goQuoteRunes } from '../../src/go/quote.js';
 
 const show = (r: ReturnType<typeof parseInt64>): string => (r.ok ? String(r.value) : r.reason);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goQuote } from '../../../src/render/goyaml/go-quote.js';
+import { goQuote } from '../../src/go/quote.js';
 
 describe('goQuote (%q)', () => {
   it.each([

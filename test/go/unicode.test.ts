@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePoints, goIsDigit, goIsLetter, goIsPrint, toWellFormed } from '../../../src/render/goyaml/go-unicode.js';
+import { codePoints, goIsDigit, goIsLetter, goIsPrint, toWellFormed } from '../../src/go/unicode.js';
 
 const cp = (s: string) => s.codePointAt(0)!;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_PRINT_16, NOT_PRINT_32, PRINT_16, PRINT_32 } from '../../../src/render/goyaml/go-print-tables.js';
+import { NOT_PRINT_16, NOT_PRINT_32, PRINT_16, PRINT_32 } from '../../src/go/print-tables.js';
 
 const ascending = (a: readonly number[]) => a.every((v, i) => i === 0 || v > a[i - 1]!);
 

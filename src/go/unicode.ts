@@ -1,6 +1,6 @@
 // Character classes as Go (Unicode 15.0) sees them. Node's own \p{...} tables are newer, so a
 // character assigned after 15.0 would look like a letter or printable to JS but not to Go.
-import { NOT_PRINT_16, NOT_PRINT_32, PRINT_16, PRINT_32 } from './go-print-tables.js';
+import { NOT_PRINT_16, NOT_PRINT_32, PRINT_16, PRINT_32 } from './print-tables.js';
 
 /** Index of the last range start <= r in a flat [lo, hi, lo, hi, ...] table, or -1. */
 function findRange(pairs: readonly number[], r: number): number {
