@@ -10,6 +10,7 @@ import { withLazySources } from '../values/lazy-sources.js';
 import { buildUserValues, coalesceValues, coalesceSources } from '../values/merge.js';
 import { readValuesGuarded } from '../values/guarded-read.js';
 import { ValuesBudget } from '../values/limits.js';
+import { freezeTree } from '../values/frozen.js';
 import { redactWith, scrubText } from '../values/secrets.js';
 import { InputBudget, setFileReader } from '../output/read-input.js';
 import type { SourceMap } from '../values/source.js';
@@ -85,6 +86,8 @@ export function chartDefaults(): { values: ValueMap; sources: SourceMap } {
   if (!defaults) {
     const path = chartValuesPath();
     const parsed = readValuesYaml(readFileSync(path, 'utf8'), path, { sourceKind: 'default' });
+    // Every render shares these maps (merge.ts copies nothing); frozen, nobody can change them.
+    freezeTree(parsed.values);
     defaults = { values: parsed.values, sources: parsed.sources };
   }
   return defaults;

@@ -14,6 +14,7 @@ import { prebuiltDefaults } from './prebuilt-defaults.js';
 import { withLazySources } from './lazy-sources.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { newMap, type Value, type ValueMap } from './types.js';
+import { freezeTree } from './frozen.js';
 
 /**
  * parseValuesYaml, through the fast reader whenever the file is inside its subset, and for the
@@ -26,7 +27,7 @@ export function readValuesYaml(text: string, file: string, options: ParseValuesO
 
 // The last few files the fast reader read. A fleet passes the same shared -f files for every
 // environment, and a long-running process tends to render the same files again; the values are
-// never modified downstream (merging copies them), and each caller gets its own sources map.
+// never modified downstream (they are frozen), and each caller gets its own sources map.
 const RECENT = 8;
 const recent = new Map<string, ParsedValues>();
 
@@ -36,6 +37,7 @@ function recentlyRead(text: string, file: string, options: ParseValuesOptions): 
   if (parsed === undefined) {
     parsed = parseSimpleValuesYaml(text, file, options);
     if (parsed === undefined) return undefined;
+    freezeTree(parsed.values);
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
     recent.set(key, parsed);
   }

@@ -9,6 +9,7 @@
  */
 import { AiGatewayCoreError } from '../errors.js';
 import { isMap, type Value } from './types.js';
+import { frozenSize } from './frozen.js';
 
 /** Bytes of all values files, standard input and `--set-file` files of one run, together. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -73,6 +74,13 @@ export function measureTree(root: Value, stopAfterNodes = Infinity): TreeSize {
   while (values.length > 0 && nodes <= stopAfterNodes) {
     const value = values.pop()!;
     const level = levels.pop()!;
+    // Shared values were measured once, when they were frozen.
+    const known = frozenSize(value);
+    if (known !== undefined) {
+      nodes += known.nodes;
+      depth = Math.max(depth, level + known.depth);
+      continue;
+    }
     nodes++;
     if (Array.isArray(value)) {
       if (value.length > 0) depth = Math.max(depth, level + 1);
