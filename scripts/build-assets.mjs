@@ -23,8 +23,16 @@ export const KNOWN_HELPERS = [
   'standardLabels', 'gatewayAnnotations', 'gatewayConfigSpec', 'policyConnection', 'policyTimeout',
 ];
 
-function compile(source) {
-  const knownHelpers = Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true]));
+// handlebars' own helpers count as known unless switched off; the twins' runtime has none of them,
+// so a template that called one (lookup, each, log, helperMissing…) must not compile at all.
+const BUILTIN_HELPERS = ['helperMissing', 'blockHelperMissing', 'each', 'if', 'unless', 'with', 'log', 'lookup'];
+
+/** One template, precompiled with the chart's options (tests compile attack templates with it too). */
+export function compile(source) {
+  const knownHelpers = {
+    ...Object.fromEntries(BUILTIN_HELPERS.map((h) => [h, false])),
+    ...Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
+  };
   return Handlebars.precompile(source, { ...COMPILE_OPTIONS, knownHelpers });
 }
 

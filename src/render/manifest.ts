@@ -3,7 +3,7 @@
  * §6.4): drop `<no value>`, split into documents, set hooks aside, sort by kind, frame each document
  * with `---` and `# Source:`. The rules are helm's, quirks included, so output stays byte-identical.
  */
-import { parse, parseDocument, visit, isMap as isYamlMap } from 'yaml';
+import { parse, parseDocument, visit, isMap as isYamlMap, Parser, type CST } from 'yaml';
 import { AiGatewayCoreError, TemplateNotFoundError } from '../errors.js';
 
 /** helm parses every document it prints; one that is not YAML stops the render. */
@@ -152,6 +152,94 @@ function assertYaml(source: string, content: string): void {
   }
 }
 
+// go-yaml (YAML 1.1, so helm and kubectl) takes NEL, LS and PS for line breaks, yet its emitter
+// writes them raw outside double quotes.
+const YAML11_BREAKS = /[\u0085\u2028\u2029]/;
+const BREAK_NAMES: Record<string, string> = { '\u0085': 'U+0085 (NEXT LINE)', '\u2028': 'U+2028 (LINE SEPARATOR)', '\u2029': 'U+2029 (PARAGRAPH SEPARATOR)' };
+
+/** A value that YAML 1.1 readers would split into lines of YAML: it could add keys no value meant. */
+export class UnsafeOutputError extends AiGatewayCoreError {}
+
+type CstItem = { key?: CST.Token | null; value?: CST.Token };
+
+interface CstReading {
+  /** the text of single-quoted scalars, as [start, end) offsets */
+  quoted: [number, number][];
+  /** the text of `|` and `>` blocks */
+  blocks: [number, number][];
+  /** every scalar token with the key path that leads to it */
+  spans: { from: number; to: number; path: string }[];
+}
+
+/** The scalars of a document as the yaml package tokenizes it, with their key paths. */
+function readCst(text: string): CstReading {
+  const reading: CstReading = { quoted: [], blocks: [], spans: [] };
+  const stack: [CST.Token, string][] = [...new Parser().parse(text)].map((t) => [t, ''] as [CST.Token, string]);
+  while (stack.length > 0) {
+    const [token, path] = stack.pop()!;
+    if (token.type === 'single-quoted-scalar') reading.quoted.push([token.offset, token.offset + token.source.length]);
+    if (token.type === 'block-scalar') {
+      const body = token.offset + token.props.reduce((n, p) => n + ('source' in p ? String(p.source).length : 0), 0);
+      reading.blocks.push([body, body + token.source.length]);
+    }
+    if ('source' in token && typeof token.source === 'string') reading.spans.push({ from: token.offset, to: token.offset + token.source.length, path });
+    if (token.type === 'document' && token.value) stack.push([token.value, path]);
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      (token.items as CstItem[]).forEach((item, i) => {
+        const key = item.key && 'source' in item.key ? String(item.key.source) : token.type === 'block-seq' ? `[${i}]` : '';
+        const child = key.startsWith('[') ? `${path}${key}` : path ? `${path}.${key}` : key;
+        if (item.key) stack.push([item.key, child]);
+        if (item.value) stack.push([item.value, child]);
+      });
+    }
+  }
+  return reading;
+}
+
+/** Each character costs two parses of the document: past this many, a document is refused. */
+const MAX_BREAKS_CHECKED = 64;
+
+/** `at` is inside one of the ranges, with more of it after `at`. */
+const within = (ranges: [number, number][], at: number): boolean => ranges.some(([from, to]) => at >= from && at + 1 < to);
+
+/**
+ * Refuses a document that YAML 1.1 readers would read differently from what the values say.
+ * go-yaml's emitter writes NEL, LS and PS raw outside double quotes, and every YAML 1.1 reader
+ * (helm, kubectl) breaks the line there. Inside single quotes that is harmless, and inside a `|`
+ * block it is harmless when the text after it stays in the block; but when the emitter lets the
+ * block end there, the text after the character is read as YAML of its own: with helm,
+ * `"a\nb\u2028  injected: true"` adds a key `injected` for kubectl. helm prints such documents
+ * (or fails on them when the rest is not YAML); we stop, whichever it would be.
+ */
+function assertNoBreakOutsideQuotes(source: string, content: string): void {
+  const breaks = [...content.matchAll(new RegExp(YAML11_BREAKS.source, 'g'))];
+  // Each character is read twice, in document order, with the ones before it already settled:
+  // as text (the yaml package sees quoted scalars as helm does, whatever their indentation), then
+  // as a line break (to see whether a block goes on after it). Offsets hold: one character for one.
+  let text = content;
+  for (const [n, m] of breaks.entries()) {
+    const at = m.index!;
+    const asText = n < MAX_BREAKS_CHECKED ? readCst(text) : undefined;
+    if (asText && within(asText.quoted, at)) {
+      text = `${text.slice(0, at)} ${text.slice(at + 1)}`;
+      continue;
+    }
+    const asBreak = `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+    const helmLines = readCst(asBreak);
+    // A block goes on after it, or it ends the block's last line (only blanks, or more of these, follow).
+    const restOfLine = text.slice(at + 1, (text.indexOf('\n', at + 1) + 1 || text.length + 1) - 1);
+    if (asText && (within(helmLines.blocks, at) || (/^[ \t\u0085\u2028\u2029]*$/.test(restOfLine) && helmLines.blocks.some(([from, to]) => at >= from && at <= to)))) {
+      text = asBreak;
+      continue;
+    }
+    const span = helmLines.spans.filter((s) => at >= s.from && at < s.to && s.path).sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+    const where = span ? `the value at ${span.path}` : `a value (line ${content.slice(0, at).split('\n').length} of the document)`;
+    throw new UnsafeOutputError(
+      `${source}: ${where} holds ${BREAK_NAMES[m[0]]}, which YAML 1.1 readers such as kubectl take for a line break; as helm prints it, the text after it would be read as YAML of its own. Remove the character from the value (helm does not refuse it)`,
+    );
+  }
+}
+
 export interface RenderedFile {
   /** `<chart>/templates/<file>` */
   source: string;
@@ -176,6 +264,7 @@ export function sortManifests(files: RenderedFile[]): SortedManifests {
       // toYaml's output is always valid YAML, but deleting `<no value>` from inside a value can
       // leave text that is not (a bare `&`, say). Only then is a full parse needed to match helm.
       if (removedNoValue) assertYaml(file.source, content);
+      if (YAML11_BREAKS.test(content)) assertNoBreakOutsideQuotes(file.source, content);
       const head = readHead(content);
       const manifest: Manifest = { source: file.source, kind: head.kind, name: head.name, hook: false, content };
       if (head.hookAnnotation === undefined) {

@@ -15,6 +15,8 @@ export interface CompiledChart {
   meta: ChartMeta;
   /** chart-relative path (`templates/gateway.yaml`) → template, in byte order of the path */
   templates: [string, TemplateFn][];
+  /** the fixed helper set the templates run with (`include` resolves the chart's partials) */
+  helpers: Readonly<Record<string, (...args: unknown[]) => unknown>>;
 }
 
 let compiled: CompiledChart | undefined;
@@ -26,7 +28,7 @@ export function loadChart(): CompiledChart {
   const partials: Record<string, (context: unknown) => string> = Object.create(null);
   const renderPartial = (name: string, context: unknown): string => {
     const partial = typeof name === 'string' && Object.prototype.hasOwnProperty.call(partials, name) ? partials[name] : undefined;
-    if (!partial) throw new Error(`unknown partial ${name}`);
+    if (!partial) throw new Error(`unknown partial ${typeof name === 'string' ? name : `(a ${typeof name}, not a name)`}`);
     return partial(context);
   };
   const helpers = createHelpers(renderPartial, () => current) as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -45,6 +47,6 @@ export function loadChart(): CompiledChart {
       },
     ];
   });
-  compiled = { meta: chartMeta as ChartMeta, templates };
+  compiled = { meta: chartMeta as ChartMeta, templates, helpers: Object.freeze(helpers) };
   return compiled;
 }

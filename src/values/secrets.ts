@@ -137,7 +137,11 @@ export class SecretLedger {
   redact(text: string): string {
     let out = text;
     if (this.secrets.size > 0) {
-      this.pattern ??= new RegExp([...this.secrets.keys()].flatMap(spellings).map(escapeRegExp).join('|'), 'g');
+      // Whole words only: a secret such as "value" must not eat into "values".
+      this.pattern ??= new RegExp(
+        [...this.secrets.keys()].flatMap(spellings).map((s) => `${/^\w/.test(s) ? '(?<!\\w)' : ''}${escapeRegExp(s)}${/\w$/.test(s) ? '(?!\\w)' : ''}`).join('|'),
+        'g',
+      );
       out = out.replace(this.pattern, REDACTED);
     }
     return scrubText(out);

@@ -2,24 +2,17 @@
 // and column (or the flag), exit 1 for invalid input and 2 for usage and I/O, no stack trace (not
 // even with --debug) and nothing on stdout. Files that only look odd (empty, comments, BOM, CRLF,
 // several documents) are valid and render as helm 4 renders them.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/cli.js';
 import { CHART_DIR } from '../support/golden-cases.js';
 import { runHelm } from '../support/helm.js';
+import { scratch } from './support/scratch.js';
 import { runBinProcess } from './support/cli-process.js';
 import { located, STACK } from './support/messages.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'agc-broken-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = scratch('broken');
 
 const COMMANDS = ['render', 'validate'] as const;
 

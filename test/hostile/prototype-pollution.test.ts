@@ -2,25 +2,16 @@
 // --set paths, --set-json, --set-file and YAML merge keys. They must stay plain keys of
 // null-prototype maps (never reaching Object.prototype, even when rendered) and the schema must
 // refuse them at any depth, as helm does with the same schema.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { mergeValues, render, renderValues } from '../../src/render/render.js';
 import { isMap, newMap, type ValueMap } from '../../src/values/types.js';
 import { runCli } from '../support/cli.js';
 import { CHART_DIR } from '../support/golden-cases.js';
 import { HELM_MAJORS, runHelm } from '../support/helm.js';
 import { STACK } from './support/messages.js';
+import { scratch } from './support/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'agc-proto-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { file } = scratch('proto');
 
 // What the built-in prototypes hold before any hostile input is read.
 const BUILTINS = [Object.prototype, Array.prototype, Function.prototype, String.prototype];

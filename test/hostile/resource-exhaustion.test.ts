@@ -1,11 +1,9 @@
 // Resource exhaustion: each hostile input runs through the shipped command in its own process,
 // for `render` and for `validate`, and must fail fast with a message that names the limit (and
 // how big the input was) while the process stays under 200 MiB.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, MAX_YAML_TOKENS } from '../../src/values/limits.js';
+import { scratch } from './support/scratch.js';
 import { runBinProcess } from './support/cli-process.js';
 import { located, STACK } from './support/messages.js';
 
@@ -13,14 +11,7 @@ const MAX_RSS_MIB = 200;
 /** Failing fast: far below what the unbounded input would take (minutes, gigabytes). */
 const MAX_MS = 15_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'agc-exhaustion-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string | Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { file } = scratch('exhaustion');
 
 const n = (x: number): string => x.toLocaleString('en-US');
 

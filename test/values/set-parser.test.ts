@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildUserValues, coalesceValues } from '../../src/values/merge.js';
 import {
   MAX_INDEX,
   parseSetFileInto,
@@ -14,8 +12,8 @@ import {
 } from '../../src/values/set-parser.js';
 import type { SetFlag, SourceMap } from '../../src/values/source.js';
 import { newMap, type ValueMap } from '../../src/values/types.js';
-import { HELM_MAJORS, type HelmMajor } from '../support/helm.js';
-import { canonical, helmValues, makeChart, ourInt64Paths, plain, pool, writeTemp, type HelmValues, removeTemp } from './helm-values.js';
+import { plain, pool, writeTemp, removeTemp } from './helm-values.js';
+import { compareBoth, compareCases, type FlagArg } from './set-differential.js';
 
 afterAll(removeTemp);
 
@@ -275,86 +273,6 @@ describe('sources', () => {
 // ---------------------------------------------------------------------------------------------
 // Differential tests against helm.
 
-interface FlagArg {
-  flag: SetFlag;
-  arg: string;
-}
-
-const readForSetFile = (p: string): string => {
-  try {
-    return readFileSync(p, 'utf8');
-  } catch {
-    throw new Error(`open ${p}: no such file or directory`);
-  }
-};
-
-type Outcome = { ok: true; values: ValueMap; sources: SourceMap } | { ok: false; error: string };
-
-/** Our result for `flags`, as helm `major` would have it (see SetParserOptions). */
-function ours(flags: FlagArg[], major: HelmMajor = 'v4'): Outcome {
-  const options = { dialect: major === 'v3' ? ('helm3' as const) : ('helm4' as const) };
-  const values = newMap();
-  const sources: SourceMap = new Map();
-  const apply: Record<SetFlag, (arg: string) => void> = {
-    '--set-json': (a) => parseSetJsonInto(a, values, sources, options),
-    '--set': (a) => parseSetInto(a, values, sources, options),
-    '--set-string': (a) => parseSetStringInto(a, values, sources, options),
-    '--set-file': (a) => parseSetFileInto(a, values, readForSetFile, sources, options),
-    '--set-literal': (a) => parseSetLiteralInto(a, values, sources, options),
-  };
-  try {
-    if (major === 'v4') {
-      // The product path, including the fixed precedence of the flag kinds.
-      const pick = (f: SetFlag): string[] => flags.filter((x) => x.flag === f).map((x) => x.arg);
-      const user = buildUserValues(
-        { files: [], setJson: pick('--set-json'), set: pick('--set'), setString: pick('--set-string'), setFile: pick('--set-file'), setLiteral: pick('--set-literal') },
-        readForSetFile,
-      );
-      return { ok: true, values: coalesceValues(newMap(), user.values).values, sources: user.sources };
-    }
-    for (const kind of ['--set-json', '--set', '--set-string', '--set-file', '--set-literal'] as SetFlag[]) {
-      for (const f of flags) if (f.flag === kind) apply[kind](f.arg);
-    }
-    return { ok: true, values: coalesceValues(newMap(), values).values, sources };
-  } catch (e) {
-    if (e instanceof SetSyntaxError) return { ok: false, error: `Error: ${e.message}` };
-    throw e;
-  }
-}
-
-const emptyChart = makeChart({});
-const helmArgs = (flags: FlagArg[]): string[] => flags.map((f) => `${f.flag}=${f.arg}`);
-
-/**
- * Runs both helms on `flags` and compares each with ours; returns the differences found. helm 3
- * is compared with our helm3 dialect (a truncated index fails; no whole-object --set-json).
- */
-async function compareBoth(flags: FlagArg[]): Promise<string[]> {
-  const results = await Promise.all(HELM_MAJORS.map((m) => helmValues(m, emptyChart, helmArgs(flags))));
-  const problems: string[] = [];
-  HELM_MAJORS.forEach((major, i) => {
-    const theirs = results[i]!;
-    const mine = ours(flags, major);
-    const label = `helm ${major} ${JSON.stringify(helmArgs(flags))}`;
-    if (!theirs.ok) {
-      if (mine.ok) problems.push(`${label}: helm rejects (${theirs.error}), we accept ${canonical(mine.values)}`);
-      else if (mine.error !== theirs.error) problems.push(`${label}: helm says ${JSON.stringify(theirs.error)}, we say ${JSON.stringify(mine.error)}`);
-      return;
-    }
-    if (!mine.ok) {
-      problems.push(`${label}: helm accepts ${canonical(theirs.values.value)}, we reject (${mine.error})`);
-      return;
-    }
-    const a = canonical(mine.values);
-    const b = canonical(theirs.values.value);
-    if (a !== b) problems.push(`${label}: values differ\n  ours: ${a}\n  helm: ${b}`);
-    const ourInts = [...ourInt64Paths(mine.values, mine.sources)].sort().join(' ');
-    const theirInts = [...theirs.values.int64Paths].sort().join(' ');
-    if (ourInts !== theirInts) problems.push(`${label}: int64 paths differ\n  ours: ${ourInts}\n  helm: ${theirInts}`);
-  });
-  return problems;
-}
-
 const file1 = writeTemp('f1.txt', 'file contents\nline2\n');
 const file2 = writeTemp('f2.txt', 'two');
 
@@ -497,38 +415,12 @@ const BATCH = 10;
 describe('differential fuzz: --set strings against helm', () => {
   it(`${FUZZ_RUNS} random cases (seed ${FUZZ_SEED}): same values, or both reject with the same message`, async () => {
     const cases = fc.sample(fuzzCase, { numRuns: FUZZ_RUNS, seed: FUZZ_SEED });
-    // Cases we accept are batched (namespaced, so they cannot interfere); cases we reject, and
-    // free-form garbage, run alone so helm's first error is theirs.
-    const singles: FlagArg[][] = [];
-    const batches: FlagArg[][][] = [[]];
-    cases.forEach((c, i) => {
-      const flags = render(c, `n${i}_`);
-      if (c.kind === 'structured' && ours(flags).ok && ours(flags, 'v3').ok) {
-        if (batches[batches.length - 1]!.length === BATCH) batches.push([]);
-        batches[batches.length - 1]!.push(flags);
-      } else {
-        singles.push(flags);
-      }
-    });
-    const tasks: (() => Promise<string[]>)[] = singles.map((flags) => () => compareBoth(flags));
-    for (const batch of batches.filter((b) => b.length > 0)) {
-      tasks.push(async () => {
-        const problems = await compareBoth(batch.flat());
-        if (problems.length === 0) return [];
-        // Narrow the difference down to single cases for a useful report.
-        for (const flags of batch) {
-          const single = await compareBoth(flags);
-          if (single.length > 0) return single;
-        }
-        return problems;
-      });
-    }
     // Each task runs helm 3 and helm 4 side by side.
-    const problems = (await pool(1, tasks)).flat();
-    expect(problems, `seed ${FUZZ_SEED}`).toEqual([]);
+    const run = await compareCases(cases.map((c, i) => ({ flags: render(c, `n${i}_`), batchable: c.kind === 'structured' })), BATCH, 1);
+    expect(run.problems, `seed ${FUZZ_SEED}`).toEqual([]);
     // Make sure the generator really produces both outcomes.
-    expect(singles.length).toBeGreaterThan(FUZZ_RUNS / 10);
-    expect(batches.flat().length).toBeGreaterThan(FUZZ_RUNS / 4);
-    console.log(`set fuzz: ${FUZZ_RUNS} cases (seed ${FUZZ_SEED}): ${batches.flat().length} accepted, compared in ${batches.length} batched helm runs; ${singles.length} run alone`);
+    expect(run.singles).toBeGreaterThan(FUZZ_RUNS / 10);
+    expect(run.accepted).toBeGreaterThan(FUZZ_RUNS / 4);
+    console.log(`set fuzz: ${FUZZ_RUNS} cases (seed ${FUZZ_SEED}): ${run.accepted} accepted, compared in ${run.batches} batched helm runs; ${run.singles} run alone`);
   });
 });
