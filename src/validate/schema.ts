@@ -14,6 +14,8 @@ import type { Value, ValueMap } from '../values/types.js';
 import { appendPath } from '../values/source.js';
 import { schemaPath } from '../paths.js';
 import { validate as generatedValidate } from '../generated/values-validator.js';
+import { validate as fastValidate } from '../generated/values-validator-fast.js';
+import { hasReservedKeys } from './reserved-keys.js';
 
 export interface SchemaProblem {
   /** values path such as `gateway.listeners[0].port` */
@@ -346,6 +348,8 @@ export const RESERVED_KEYS_TEXT = 'any key but __proto__, constructor and protot
 
 /** Every problem, one per path and kind, in a stable order (schema order from ajv). */
 export function schemaViolations(values: ValueMap): SchemaViolation[] {
+  // Valid values pass both halves of the schema; anything else is explained by the whole of it.
+  if (!hasReservedKeys(values) && (fastValidate as unknown as CompiledValidator)(values)) return [];
   const validate = compiled();
   if (validate(values)) return [];
   const errors = validate.errors ?? [];

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ajvOptions, schemaSha256, validate } from '../../src/generated/values-validator.js';
+import { schemaSha256 as fastSha256, validate as fastValidate } from '../../src/generated/values-validator-fast.js';
+import { hasReservedKeys } from '../../src/validate/reserved-keys.js';
+import { freezeTree } from '../../src/values/frozen.js';
 import { chartDefaults } from '../../src/render/render.js';
 import { ROOT } from '../support/helm.js';
 
@@ -32,11 +35,15 @@ const CASES: [string, unknown][] = [
     v.clientTrafficPolicy.connection = { bufferLimit: true, connectionTimeout: 'soon' };
   })],
   ['a root that is not a map', ['a']],
+  ['a reserved key deep in a list', withDefaults((v) => (v.gateway.listeners[0].tls = JSON.parse('{"options": {"constructor": "x"}}')))],
+  ['a reserved key where anything goes', withDefaults((v) => (v.gatewayConfig.spec = JSON.parse('{"a": [{"__proto__": 1}]}')))],
+  ['prototype as a top-level key', withDefaults((v) => (v.prototype = {}))],
 ];
 
 describe('generated values validator', () => {
   it('was generated from the current schema', () => {
     expect(schemaSha256).toBe(createHash('sha256').update(schemaText).digest('hex'));
+    expect(fastSha256).toBe(schemaSha256);
   });
 
   const runtime = new Ajv(ajvOptions).compile(JSON.parse(schemaText));
@@ -46,6 +53,14 @@ describe('generated values validator', () => {
       expect(ok).toBe(runtime(values));
       expect(validate.errors ?? null).toEqual(runtime.errors ?? null);
       if (name !== 'the chart defaults') expect(ok).toBe(false);
+    });
+    it(`the reserved-key walk and the fast validator together agree with it: ${name}`, () => {
+      expect(!hasReservedKeys(values as never) && fastValidate(values)).toBe(runtime(values));
+      // Frozen, the walk remembers what it found clean; what it answers must not change.
+      const again = structuredClone(values) as never;
+      freezeTree(again);
+      expect(hasReservedKeys(again)).toBe(hasReservedKeys(values as never));
+      expect(hasReservedKeys(again)).toBe(hasReservedKeys(values as never));
     });
   }
 });
