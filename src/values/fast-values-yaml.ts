@@ -89,7 +89,8 @@ const DECIMAL_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const DECIMAL_FLOAT = /^-?(?:0|[1-9][0-9]*)\.[0-9]+$/;
 // Digits then letters ("60s", "100Mi", "4Gi"): Go's ParseInt, ParseUint, ParseFloat and the
 // timestamp layouts all refuse these, so go-yaml keeps them as strings.
-const DIGITS_THEN_LETTERS = /^[0-9]+[A-Za-z]+$/;
+// `0x1F`, `0o17` and `0b101` are Go integer literals (go-yaml resolves them): never plain strings here.
+const DIGITS_THEN_LETTERS = /^(?!0[xXoObB])[0-9]+[A-Za-z]+$/;
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', t: '\t' };
 

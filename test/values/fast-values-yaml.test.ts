@@ -192,3 +192,12 @@ describe('fast values reader', () => {
     expect(() => readValuesYaml('a: [\n', 'v.yaml')).toThrow(/v\.yaml:/);
   });
 });
+
+describe('Go integer literals are numbers, not words', () => {
+  // Regression: `0xF` once matched the digits-then-letters shortcut and came back as a string.
+  it.each(['0xF', '0x1F', '0XAB', '0o17', '0b101', '0b', '0x', '0s', '10s', '0Mi'])('%s', (scalar) => {
+    const text = `v: ${scalar}\n`;
+    const fast = parseSimpleValuesYaml(text, 'v.yaml');
+    if (fast !== undefined) expect(fast.values).toEqual(parseValuesYaml(text, 'v.yaml').values);
+  });
+});
