@@ -82,8 +82,21 @@ const INSTALL_ORDER = [
 ];
 const ORDER = new Map(INSTALL_ORDER.map((kind, i) => [kind, i]));
 
-function byteCompare(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/**
+ * Go compares strings by their UTF-8 bytes, which order like code points. UTF-16 units order the
+ * same way except where a surrogate meets another unit, so only then are bytes made; otherwise
+ * nothing is allocated (this runs for every pair of files and kinds of every render).
+ */
+export function byteCompare(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 0xf800) === 0xd800 || (y & 0xf800) === 0xd800) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 export function compareKinds(a: string, b: string): number {
