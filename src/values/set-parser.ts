@@ -334,15 +334,16 @@ function setIndex(list: Value[], index: bigint, val: Value, listPath: string, re
 // ---------------------------------------------------------------------------------------------
 // The typed / string / file / JSON parser (strvals' `parser`).
 
-class Parser {
+/** What strvals' two parsers share: reading `key…=value` pairs until the argument ends. */
+abstract class PairParser {
   constructor(
-    private readonly sc: RuneScanner,
-    private readonly data: ValueMap,
-    /** null selects JSON values (--set-json) */
-    private readonly reader: Reader | null,
-    private readonly rec: Recorder,
-    private readonly helm3: boolean,
+    protected readonly sc: RuneScanner,
+    protected readonly data: ValueMap,
+    protected readonly rec: Recorder,
+    protected readonly helm3: boolean,
   ) {}
+
+  protected abstract key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null;
 
   parse(): GoErr | null {
     for (;;) {
@@ -358,8 +359,22 @@ class Parser {
       return err;
     }
   }
+}
 
-  private key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
+class Parser extends PairParser {
+  constructor(
+    sc: RuneScanner,
+    data: ValueMap,
+    /** null selects JSON values (--set-json) */
+    private readonly reader: Reader | null,
+    rec: Recorder,
+    helm3: boolean,
+  ) {
+    super(sc, data, rec, helm3);
+  }
+
+
+  protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[,.');
     const childPath = appendPath(path, k);
     if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
@@ -559,30 +574,9 @@ class Parser {
 // --set-literal (strvals' literalParser): keys as above but without `,` or escapes; the value is
 // the whole rest of the argument.
 
-class LiteralParser {
-  constructor(
-    private readonly sc: RuneScanner,
-    private readonly data: ValueMap,
-    private readonly rec: Recorder,
-    private readonly helm3: boolean,
-  ) {}
+class LiteralParser extends PairParser {
 
-  parse(): GoErr | null {
-    for (;;) {
-      let err: GoErr | null;
-      try {
-        err = this.key(this.data, 0, '');
-      } catch (e) {
-        if (!(e instanceof GoPanic)) throw e;
-        err = goErr(`unable to parse key: ${e.message}`);
-      }
-      if (err === null) continue;
-      if (err.is === 'EOF' && !(this.helm3 && err.wrapped)) return null;
-      return err;
-    }
-  }
-
-  private key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
+  protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[.', false);
     const childPath = appendPath(path, k);
     if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
