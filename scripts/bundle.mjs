@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -50,6 +50,56 @@ const LAZY_GROUPS = [
 
 const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 
+// Third-party code that only lazy groups run (CEL, protobuf, RE2, the full YAML parser: ~410 KiB,
+// two fifths of the bundle) goes into a second file, dist/ai-gateway-core-vendor.cjs, required on
+// first use. Bundled but never run, it still cost every start: reading and decoding the text and
+// deserialising its share of the code cache (~2 ms of a cold render). These packages share no
+// state with our modules; every import of them from the main bundle goes through the vendor file,
+// so each still exists once.
+const VENDOR = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]/;
+const VENDOR_FILE = 'ai-gateway-core-vendor.cjs';
+
+function vendorSplit(entries) {
+  return {
+    name: 'vendor-split',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.resolvingForVendor || args.pluginData?.resolvingForBoundary) return undefined;
+        if (args.namespace === 'vendor' || (args.namespace === 'file' && VENDOR.test(args.importer))) return undefined;
+        // Both flags: the lazy-boundaries plugin (which runs first) and this one stay out of this lookup.
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingForVendor: true, resolvingForBoundary: true } });
+        if (resolved.errors.length > 0 || resolved.external || !VENDOR.test(resolved.path)) return undefined;
+        const key = relative(root, resolved.path).split(sep).join('/');
+        entries.set(key, resolved.path);
+        return { path: key, namespace: 'vendor' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
+        contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(VENDOR_FILE)})).load(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The vendor file: `load(key)` initialises one of the packages the main bundle asked for. */
+async function bundleVendor(entries) {
+  const cases = [...entries].map(([key, path]) => `    case ${JSON.stringify(key)}: return require(${JSON.stringify(path)});`).join('\n');
+  await build({
+    stdin: { contents: `exports.load = (key) => {\n  switch (key) {\n${cases}\n  }\n  throw new Error('vendor: ' + key);\n};\n`, resolveDir: root, loader: 'js' },
+    outfile: join(dirname(BUNDLE), VENDOR_FILE),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  asciiOnly(join(dirname(BUNDLE), VENDOR_FILE));
+}
+
 /** The export names of a module, found by bundling it alone. */
 async function exportNames(path) {
   if (/[\\/]node_modules[\\/]/.test(path)) return Object.keys(require(path));
@@ -89,6 +139,7 @@ const lazyBoundaries = {
 
 export async function bundle() {
   const work = mkdtempSync(join(tmpdir(), 'agc-bundle-'));
+  const vendor = new Map();
   try {
     const shim = join(work, 'import-meta-url.js');
     writeFileSync(shim, IMPORT_META_URL_SHIM);
@@ -105,13 +156,14 @@ export async function bundle() {
       legalComments: 'none',
       inject: [shim],
       define: { 'import.meta.url': 'importMetaUrl' },
-      plugins: [lazyChildProcess, lazyBoundaries],
+      plugins: [lazyChildProcess, lazyBoundaries, vendorSplit(vendor)],
       logLevel: 'warning',
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   asciiOnly(BUNDLE);
+  await bundleVendor(vendor);
   await writeCodeCache();
 }
 
