@@ -56,7 +56,12 @@ const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 // deserialising its share of the code cache (~2 ms of a cold render). These packages share no
 // state with our modules; every import of them from the main bundle goes through the vendor file,
 // so each still exists once.
-const VENDOR = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]/;
+//
+// The full schema validator (130 KiB of generated ajv code) joins them: it runs only when the fast
+// one (values-validator-fast) has refused the values, to give the messages. It is stateless, so its
+// copy of ajv's runtime helpers in the vendor file is harmless; unlike the packages, which only
+// lazy groups import, its importer runs on every render, so its stand-in loads it on first access.
+const VENDOR = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
 const VENDOR_FILE = 'ai-gateway-core-vendor.cjs';
 
 function vendorSplit(entries) {
@@ -73,11 +78,23 @@ function vendorSplit(entries) {
         entries.set(key, resolved.path);
         return { path: key, namespace: 'vendor' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, async (args) => {
         // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
-        contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(VENDOR_FILE)})).load(${JSON.stringify(args.path)});`,
-        loader: 'js',
-      }));
+        const load = `require(require('node:path').join(__dirname, ${JSON.stringify(VENDOR_FILE)})).load(${JSON.stringify(args.path)})`;
+        if (!args.path.startsWith('src/')) return { contents: `module.exports = ${load};`, loader: 'js' };
+        // Our own module: getters for its named exports (importers use only those), loaded on first use.
+        const out = await build({ entryPoints: [entries.get(args.path)], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', packages: 'external', outdir: 'unused', logLevel: 'silent' });
+        const names = (Object.values(out.metafile.outputs).find((o) => o.entryPoint)?.exports ?? []).filter((n) => n !== 'default');
+        return {
+          contents: [
+            'let real;',
+            `const load = () => real ??= ${load};`,
+            "Object.defineProperty(exports, '__esModule', { value: true });",
+            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
     },
   };
 }
