@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { BUNDLE, loadBundle } = require('../bin/ai-gateway-core.js');
+const { BUNDLE, VENDOR, loadBundle } = require('../bin/ai-gateway-core.js');
 
 // `import.meta.url` does not exist in CommonJS; src/paths.ts needs it to find chart/ and schema/,
 // which sit one level above dist/ exactly as they sit one level above src/.
@@ -61,8 +61,7 @@ const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 // one (values-validator-fast) has refused the values, to give the messages. It is stateless, so its
 // copy of ajv's runtime helpers in the vendor file is harmless; unlike the packages, which only
 // lazy groups import, its importer runs on every render, so its stand-in loads it on first access.
-const VENDOR = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
-const VENDOR_FILE = 'ai-gateway-core-vendor.cjs';
+const VENDOR_PATH = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
 
 function vendorSplit(entries) {
   return {
@@ -70,17 +69,18 @@ function vendorSplit(entries) {
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' || args.pluginData?.resolvingForVendor || args.pluginData?.resolvingForBoundary) return undefined;
-        if (args.namespace === 'vendor' || (args.namespace === 'file' && VENDOR.test(args.importer))) return undefined;
+        if (args.namespace === 'vendor' || (args.namespace === 'file' && VENDOR_PATH.test(args.importer))) return undefined;
         // Both flags: the lazy-boundaries plugin (which runs first) and this one stay out of this lookup.
         const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingForVendor: true, resolvingForBoundary: true } });
-        if (resolved.errors.length > 0 || resolved.external || !VENDOR.test(resolved.path)) return undefined;
+        if (resolved.errors.length > 0 || resolved.external || !VENDOR_PATH.test(resolved.path)) return undefined;
         const key = relative(root, resolved.path).split(sep).join('/');
         entries.set(key, resolved.path);
         return { path: key, namespace: 'vendor' };
       });
       b.onLoad({ filter: /.*/, namespace: 'vendor' }, async (args) => {
-        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
-        const load = `require(require('node:path').join(__dirname, ${JSON.stringify(VENDOR_FILE)})).load(${JSON.stringify(args.path)})`;
+        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it. bin/
+        // evaluates the vendor file with its code cache (see loadVendor there).
+        const load = `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)})`;
         if (!args.path.startsWith('src/')) return { contents: `module.exports = ${load};`, loader: 'js' };
         // Our own module: getters for its named exports (importers use only those), loaded on first use.
         const out = await build({ entryPoints: [entries.get(args.path)], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', packages: 'external', outdir: 'unused', logLevel: 'silent' });
@@ -104,7 +104,7 @@ async function bundleVendor(entries) {
   const cases = [...entries].map(([key, path]) => `    case ${JSON.stringify(key)}: return require(${JSON.stringify(path)});`).join('\n');
   await build({
     stdin: { contents: `exports.load = (key) => {\n  switch (key) {\n${cases}\n  }\n  throw new Error('vendor: ' + key);\n};\n`, resolveDir: root, loader: 'js' },
-    outfile: join(dirname(BUNDLE), VENDOR_FILE),
+    outfile: VENDOR,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -114,7 +114,13 @@ async function bundleVendor(entries) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  asciiOnly(join(dirname(BUNDLE), VENDOR_FILE));
+  asciiOnly(VENDOR);
+  // Its code cache: every package initialised, which compiles their top-level code (what each
+  // first use runs); functions called later are compiled then.
+  rmSync(`${VENDOR}.cache`, { force: true });
+  const loaded = loadBundle(VENDOR);
+  for (const key of entries.keys()) loaded.exports.load(key);
+  writeFileSync(`${VENDOR}.cache`, loaded.script.createCachedData());
 }
 
 /** The export names of a module, found by bundling it alone. */
