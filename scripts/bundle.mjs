@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds what bin/ai-gateway-core.js runs: the whole CLI as one CommonJS file
-// (dist/ai-gateway-core.cjs) and a V8 code cache for it (dist/ai-gateway-core.cjs.cache).
+// (dist/ai-gateway-core.cjs) and a V8 code cache for it (dist/ai-gateway-core.cjs.cache), plus
+// the third-party code only some commands run in dist/ai-gateway-core-vendor.cjs (see vendorSplit).
 //
 // Why: Node 20 spends most of a cold start resolving, reading and compiling modules. One file
 // removes the resolution and the ESM loader; the code cache, taken after rendering and validating
