@@ -359,6 +359,27 @@ abstract class PairParser {
       return err;
     }
   }
+
+  /** After `k.`: descend into (or create) the map named k and read the rest of the key there. */
+  protected nested(data: ValueMap, k: string, nestedNameLevel: number, childPath: string): GoErr | null {
+    if (nestedNameLevel > MAX_NESTED_NAME_LEVEL) {
+      return goErr(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
+    }
+    let inner = newMap();
+    const existed = has(data, k);
+    if (existed) {
+      const cur = data[k]!;
+      if (!isMap(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not map[string]interface {}`);
+      inner = cur;
+    }
+    const e = this.key(inner, nestedNameLevel, childPath);
+    if (e === null && Object.keys(inner).length === 0) return goErr(`key map ${goQuote(k)} has no value`);
+    if (Object.keys(inner).length !== 0 && k.length > 0) {
+      data[k] = inner;
+      if (!existed) this.rec.one(childPath);
+    }
+    return e;
+  }
 }
 
 class Parser extends PairParser {
@@ -421,24 +442,7 @@ class Parser extends PairParser {
         return goErr(`key ${goQuote(k)} has no value (cannot end with ,)`);
       default: {
         // '.': descend into (or create) the map named k.
-        nestedNameLevel++;
-        if (nestedNameLevel > MAX_NESTED_NAME_LEVEL) {
-          return goErr(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
-        }
-        let inner = newMap();
-        const existed = has(data, k);
-        if (existed) {
-          const cur = data[k]!;
-          if (!isMap(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not map[string]interface {}`);
-          inner = cur;
-        }
-        const e = this.key(inner, nestedNameLevel, childPath);
-        if (e === null && Object.keys(inner).length === 0) return goErr(`key map ${goQuote(k)} has no value`);
-        if (Object.keys(inner).length !== 0 && k.length > 0) {
-          data[k] = inner;
-          if (!existed) this.rec.one(childPath);
-        }
-        return e;
+        return this.nested(data, k, nestedNameLevel + 1, childPath);
       }
     }
   }
@@ -585,24 +589,7 @@ class LiteralParser extends PairParser {
         set(data, k, this.val(), childPath, this.rec);
         return null;
       case '.': {
-        nestedNameLevel++;
-        if (nestedNameLevel > MAX_NESTED_NAME_LEVEL) {
-          return goErr(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
-        }
-        let inner = newMap();
-        const existed = has(data, k);
-        if (existed) {
-          const cur = data[k]!;
-          if (!isMap(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not map[string]interface {}`);
-          inner = cur;
-        }
-        const e = this.key(inner, nestedNameLevel, childPath);
-        if (e === null && Object.keys(inner).length === 0) return goErr(`key map ${goQuote(k)} has no value`);
-        if (Object.keys(inner).length !== 0 && k.length > 0) {
-          data[k] = inner;
-          if (!existed) this.rec.one(childPath);
-        }
-        return e;
+        return this.nested(data, k, nestedNameLevel + 1, childPath);
       }
       default: {
         // '['
