@@ -343,7 +343,13 @@ abstract class PairParser {
     protected readonly helm3: boolean,
   ) {}
 
+  /** `\` escapes in keys: --set and its typed siblings have them, --set-literal does not. */
+  protected abstract readonly escapes: boolean;
+
   protected abstract key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null;
+
+  /** What follows `list[i]=`. */
+  protected abstract listValue(list: Value[], i: bigint, listPath: string): [Value[], GoErr | null];
 
   parse(): GoErr | null {
     for (;;) {
@@ -380,9 +386,79 @@ abstract class PairParser {
     }
     return e;
   }
+
+  /** After `k[`: the list named k (created if missing), then the rest of the key at its index. */
+  protected indexed(data: ValueMap, k: string, nestedNameLevel: number, childPath: string): GoErr | null {
+    const idx = this.keyIndex();
+    if (!idx.ok) return wrap('error parsing index', idx.err);
+    let list: Value[] = [];
+    const existed = has(data, k);
+    if (existed) {
+      const cur = data[k]!;
+      if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not []interface {}`);
+      list = cur;
+    }
+    const [l, e] = this.listItem(list, idx.value, nestedNameLevel, childPath);
+    if (k.length > 0) {
+      data[k] = l;
+      if (!existed) this.rec.one(childPath);
+    }
+    return e;
+  }
+
+  protected keyIndex(): { ok: true; value: bigint } | { ok: false; err: GoErr } {
+    const { v, err } = runesUntil(this.sc, ']', this.escapes);
+    if (err) return { ok: false, err };
+    const n = atoi(v);
+    return n.ok ? n : { ok: false, err: goErr(n.message) };
+  }
+
+  protected listItem(list: Value[], i: bigint, nestedNameLevel: number, listPath: string): [Value[], GoErr | null] {
+    if (i < 0n) return [list, goErr(`negative ${i} index not allowed`)];
+    const { v: k, last, err } = runesUntil(this.sc, '[.=', this.escapes);
+    if (k.length > 0) return [list, goErr(`unexpected data at end of array index: ${goQuoteRunes(k)}`)];
+    if (err) return [list, err];
+    const itemPath = i <= BigInt(MAX_INDEX) ? appendPath(listPath, Number(i)) : listPath;
+    switch (last) {
+      case '=':
+        return this.listValue(list, i, listPath);
+      case '.': {
+        let inner = newMap();
+        let existed = false;
+        if (BigInt(list.length) > i) {
+          const cur = list[Number(i)]!;
+          if (isMap(cur)) [inner, existed] = [cur, true];
+          else list[Number(i)] = inner; // Go mutates the shared list before recursing
+        }
+        const e = this.key(inner, nestedNameLevel, itemPath);
+        if (e) return [list, e];
+        return setIndex(list, i, inner, listPath, this.rec, existed ? 'none' : 'one');
+      }
+      default: {
+        const next = this.keyIndex();
+        if (!next.ok) return [list, wrap('error parsing index', next.err)];
+        let crtList: Value[] = [];
+        let existed = false;
+        if (BigInt(list.length) > i) {
+          const cur = list[Number(i)]!;
+          if (cur !== null) {
+            if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, itemPath)}, not []interface {}`);
+            [crtList, existed] = [cur, true];
+          }
+        }
+        this.rec.enterIndex();
+        const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
+        this.rec.indexNesting--;
+        if (e) return [list, e];
+        return setIndex(list, i, list2, listPath, this.rec, existed ? 'none' : 'one');
+      }
+    }
+  }
 }
 
 class Parser extends PairParser {
+  protected readonly escapes = true;
+
   constructor(
     sc: RuneScanner,
     data: ValueMap,
@@ -400,23 +476,8 @@ class Parser extends PairParser {
     const childPath = appendPath(path, k);
     if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
     switch (last) {
-      case '[': {
-        const idx = this.keyIndex();
-        if (!idx.ok) return wrap('error parsing index', idx.err);
-        let list: Value[] = [];
-        const existed = has(data, k);
-        if (existed) {
-          const cur = data[k]!;
-          if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not []interface {}`);
-          list = cur;
-        }
-        const [l, e] = this.listItem(list, idx.value, nestedNameLevel, childPath);
-        if (k.length > 0) {
-          data[k] = l;
-          if (!existed) this.rec.one(childPath);
-        }
-        return e;
-      }
+      case '[':
+        return this.indexed(data, k, nestedNameLevel, childPath);
       case '=': {
         if (this.reader === null) return this.jsonValue((v) => set(data, k, v, childPath, this.rec));
         const vl = this.valList();
@@ -447,74 +508,27 @@ class Parser extends PairParser {
     }
   }
 
-  private keyIndex(): { ok: true; value: bigint } | { ok: false; err: GoErr } {
-    const { v, err } = runesUntil(this.sc, ']');
-    if (err) return { ok: false, err };
-    const n = atoi(v);
-    return n.ok ? n : { ok: false, err: goErr(n.message) };
-  }
-
-  private listItem(list: Value[], i: bigint, nestedNameLevel: number, listPath: string): [Value[], GoErr | null] {
-    if (i < 0n) return [list, goErr(`negative ${i} index not allowed`)];
-    const { v: k, last, err } = runesUntil(this.sc, '[.=');
-    if (k.length > 0) return [list, goErr(`unexpected data at end of array index: ${goQuoteRunes(k)}`)];
-    if (err) return [list, err];
-    const itemPath = i <= BigInt(MAX_INDEX) ? appendPath(listPath, Number(i)) : listPath;
-    switch (last) {
-      case '=': {
-        if (this.reader === null) {
-          let out: [Value[], GoErr | null] = [list, null];
-          const e = this.jsonValue((v) => {
-            out = setIndex(list, i, v, listPath, this.rec);
-            return out[1];
-          });
-          return e ? [out[0], e] : out;
-        }
-        const vl = this.valList();
-        if (vl.err === null) return setIndex(list, i, vl.list, listPath, this.rec);
-        if (vl.err.is === 'EOF') return setIndex(list, i, '', listPath, this.rec);
-        if (vl.err.is === 'NotList') {
-          const { v: rs, err: e } = this.val();
-          if (e && e.is !== 'EOF') return [list, e];
-          const [v, re] = this.reader(rs);
-          if (re) return [list, re];
-          return setIndex(list, i, v, listPath, this.rec);
-        }
-        return [list, vl.err];
-      }
-      case '[': {
-        const next = this.keyIndex();
-        if (!next.ok) return [list, wrap('error parsing index', next.err)];
-        let crtList: Value[] = [];
-        let existed = false;
-        if (BigInt(list.length) > i) {
-          const cur = list[Number(i)]!;
-          if (cur !== null) {
-            if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, itemPath)}, not []interface {}`);
-            crtList = cur;
-            existed = true;
-          }
-        }
-        this.rec.enterIndex();
-        const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
-        this.rec.indexNesting--;
-        if (e) return [list, e];
-        return setIndex(list, i, list2, listPath, this.rec, existed ? 'none' : 'one');
-      }
-      default: {
-        // '.': a map inside the list; out-of-order indexes replace a non-map item with a new map.
-        let inner = newMap();
-        let existed = false;
-        if (BigInt(list.length) > i) {
-          const cur = list[Number(i)]!;
-          if (isMap(cur)) [inner, existed] = [cur, true];
-          else list[Number(i)] = inner; // Go mutates the shared list before recursing
-        }
-        const e = this.key(inner, nestedNameLevel, itemPath);
-        if (e) return [list, e];
-        return setIndex(list, i, inner, listPath, this.rec, existed ? 'none' : 'one');
-      }
+  /** After `list[i]=`: a JSON value, a `{a,b}` list, or a typed (or string, or file) value. */
+  protected listValue(list: Value[], i: bigint, listPath: string): [Value[], GoErr | null] {
+    if (this.reader === null) {
+      let out: [Value[], GoErr | null] = [list, null];
+      const e = this.jsonValue((v) => {
+        out = setIndex(list, i, v, listPath, this.rec);
+        return out[1];
+      });
+      return e ? [out[0], e] : out;
     }
+    const vl = this.valList();
+    if (vl.err === null) return setIndex(list, i, vl.list, listPath, this.rec);
+    if (vl.err.is === 'EOF') return setIndex(list, i, '', listPath, this.rec);
+    if (vl.err.is === 'NotList') {
+      const { v: rs, err: e } = this.val();
+      if (e && e.is !== 'EOF') return [list, e];
+      const [v, re] = this.reader(rs);
+      if (re) return [list, re];
+      return setIndex(list, i, v, listPath, this.rec);
+    }
+    return [list, vl.err];
   }
 
   /** --set-json's value: empty means null; otherwise one JSON value, then optional blanks and a comma. */
@@ -579,6 +593,7 @@ class Parser extends PairParser {
 // the whole rest of the argument.
 
 class LiteralParser extends PairParser {
+  protected readonly escapes = false;
 
   protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[.', false);
@@ -591,74 +606,14 @@ class LiteralParser extends PairParser {
       case '.': {
         return this.nested(data, k, nestedNameLevel + 1, childPath);
       }
-      default: {
-        // '['
-        const idx = this.keyIndex();
-        if (!idx.ok) return wrap('error parsing index', idx.err);
-        let list: Value[] = [];
-        const existed = has(data, k);
-        if (existed) {
-          const cur = data[k]!;
-          if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, childPath)}, not []interface {}`);
-          list = cur;
-        }
-        const [l, e] = this.listItem(list, idx.value, nestedNameLevel, childPath);
-        if (k.length > 0) {
-          data[k] = l;
-          if (!existed) this.rec.one(childPath);
-        }
-        return e;
-      }
+      default: // '['
+        return this.indexed(data, k, nestedNameLevel, childPath);
     }
   }
 
-  private keyIndex(): { ok: true; value: bigint } | { ok: false; err: GoErr } {
-    const { v, err } = runesUntil(this.sc, ']', false);
-    if (err) return { ok: false, err };
-    const n = atoi(v);
-    return n.ok ? n : { ok: false, err: goErr(n.message) };
-  }
-
-  private listItem(list: Value[], i: bigint, nestedNameLevel: number, listPath: string): [Value[], GoErr | null] {
-    if (i < 0n) return [list, goErr(`negative ${i} index not allowed`)];
-    const { v: k, last, err } = runesUntil(this.sc, '[.=', false);
-    if (k.length > 0) return [list, goErr(`unexpected data at end of array index: ${goQuoteRunes(k)}`)];
-    if (err) return [list, err];
-    const itemPath = i <= BigInt(MAX_INDEX) ? appendPath(listPath, Number(i)) : listPath;
-    switch (last) {
-      case '=':
-        return setIndex(list, i, this.val(), listPath, this.rec);
-      case '.': {
-        let inner = newMap();
-        let existed = false;
-        if (BigInt(list.length) > i) {
-          const cur = list[Number(i)]!;
-          if (isMap(cur)) [inner, existed] = [cur, true];
-          else list[Number(i)] = inner; // Go mutates the shared list before recursing
-        }
-        const e = this.key(inner, nestedNameLevel, itemPath);
-        if (e) return [list, e];
-        return setIndex(list, i, inner, listPath, this.rec, existed ? 'none' : 'one');
-      }
-      default: {
-        const next = this.keyIndex();
-        if (!next.ok) return [list, wrap('error parsing index', next.err)];
-        let crtList: Value[] = [];
-        let existed = false;
-        if (BigInt(list.length) > i) {
-          const cur = list[Number(i)]!;
-          if (cur !== null) {
-            if (!Array.isArray(cur)) throw new GoPanic(`interface conversion: interface {} is ${this.rec.goType(cur, itemPath)}, not []interface {}`);
-            [crtList, existed] = [cur, true];
-          }
-        }
-        this.rec.enterIndex();
-        const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
-        this.rec.indexNesting--;
-        if (e) return [list, e];
-        return setIndex(list, i, list2, listPath, this.rec, existed ? 'none' : 'one');
-      }
-    }
+  /** After `list[i]=`: the whole rest of the argument. */
+  protected listValue(list: Value[], i: bigint, listPath: string): [Value[], GoErr | null] {
+    return setIndex(list, i, this.val(), listPath, this.rec);
   }
 
   private val(): string {
