@@ -20,6 +20,19 @@ const { BUNDLE, VENDOR, loadBundle } = require('../bin/ai-gateway-core.js');
 
 // `import.meta.url` does not exist in CommonJS; src/paths.ts needs it to find chart/ and schema/,
 // which sit one level above dist/ exactly as they sit one level above src/.
+/** How both shipped files (the bundle and its vendor file) are built. */
+const SHIPPED_CJS = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  // Error classes take their `name` from the class (AiGatewayCoreError), so names must survive.
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 const IMPORT_META_URL_SHIM = "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n";
 
 // commander loads node:child_process (and with it net, dgram and the streams: ~4 ms) only to run
@@ -106,14 +119,7 @@ async function bundleVendor(entries) {
   await build({
     stdin: { contents: `exports.load = (key) => {\n  switch (key) {\n${cases}\n  }\n  throw new Error('vendor: ' + key);\n};\n`, resolveDir: root, loader: 'js' },
     outfile: VENDOR,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    minify: true,
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...SHIPPED_CJS,
   });
   asciiOnly(VENDOR);
   // Its code cache: every package initialised, which compiles their top-level code (what each
@@ -170,18 +176,10 @@ export async function bundle() {
     await build({
       entryPoints: [join(root, 'src', 'cli', 'main.ts')],
       outfile: BUNDLE,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // keepNames: error classes take their `name` from the class (AiGatewayCoreError).
-      minify: true,
-      keepNames: true,
-      legalComments: 'none',
+      ...SHIPPED_CJS,
       inject: [shim],
       define: { 'import.meta.url': 'importMetaUrl' },
       plugins: [lazyChildProcess, lazyBoundaries, vendorSplit(vendor)],
-      logLevel: 'warning',
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
