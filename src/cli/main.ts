@@ -17,16 +17,27 @@ import { SecretLedger, withSecretLedger } from '../values/secrets.js';
 
 export type { Io } from './shared.js';
 
-export function buildProgram(io: Io): Command {
+const COMMANDS: Record<string, (program: Command, io: Io) => void> = {
+  render: registerRender,
+  validate: registerValidate,
+  schema: registerSchema,
+  values: registerValues,
+  completion: registerCompletion,
+};
+
+/**
+ * The program. Given the arguments, it sets up only the command they run: commander's objects for
+ * every option of every command are about a millisecond of a cold start. Anything else (help,
+ * --version, a misspelt command, `completion`, which lists them all) gets every command.
+ */
+export function buildProgram(io: Io, argv?: readonly string[]): Command {
   const program = new Command('ai-gateway-core')
     .description('Render and check the ai-gateway-core chart without helm, byte for byte as `helm template` does.')
     .version(chartMeta.version)
     .showHelpAfterError('(run with --help for usage)');
-  registerRender(program, io);
-  registerValidate(program, io);
-  registerSchema(program, io);
-  registerValues(program, io);
-  registerCompletion(program, io);
+  const first = argv?.[0];
+  const only = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? first : undefined;
+  for (const [name, register] of Object.entries(COMMANDS)) if (only === undefined || name === only) register(program, io);
   return program;
 }
 
@@ -40,7 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function runQuietly(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -3,7 +3,7 @@
  * and `process.stderr` are streams whose first use loads Node's net, tty and stream modules, ~3 ms
  * of a ~60 ms start-up; a plain write needs none of them.
  */
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 
 // The stream is passed as a getter: reading process.stdout is what initialises it.
 function writeFd(fd: 1 | 2, stream: () => NodeJS.WriteStream, text: string): void {
@@ -25,4 +25,18 @@ export function writeStdout(text: string): void {
 
 export function writeStderr(text: string): void {
   writeFd(2, () => process.stderr, text);
+}
+
+/**
+ * Whether standard error is a terminal (for colour). A pipe or a file is not a character device,
+ * and that answer costs one fstat; only a character device (a terminal, or /dev/null) needs the
+ * stream, whose isTTY is the authority.
+ */
+export function stderrIsTerminal(): boolean {
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stderr.isTTY === true;
 }

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { AiGatewayCoreError, UsageError } from '../../errors.js';
 import { readTextFile } from '../../output/read-input.js';
+import { stderrIsTerminal } from '../../output/standard-streams.js';
 import { countBySeverity, exitCodeFor, type ValidationReport } from '../../validate/findings.js';
 import { formatCoverage, formatFindingsText, formatJson, formatJunit, formatSarif, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../../validate/format.js';
 import { defaultCacheDir } from '../../validate/cache-dir.js';
@@ -31,12 +32,16 @@ interface ValidateFlags extends ValueFlagOptions {
 /** The report did not pass; it has been printed already. */
 export class ValidationFailedError extends AiGatewayCoreError {}
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function useColor(when: 'auto' | 'always' | 'never', isTTY: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). `isTTY` may be
+ * a function: asked only when the answer matters, since finding out can cost a millisecond or two.
+ */
+export function useColor(when: 'auto' | 'always' | 'never', isTTY: boolean | undefined | (() => boolean), env: NodeJS.ProcessEnv = process.env): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (when === 'always') return true;
   if (when === 'never') return false;
-  return isTTY === true && env['TERM'] !== 'dumb';
+  if (env['TERM'] === 'dumb') return false;
+  return (typeof isTTY === 'function' ? isTTY() : isTTY) === true;
 }
 
 export function registerValidate(program: Command, io: Io): void {
@@ -103,7 +108,7 @@ function print(io: Io, report: ValidationReport, opts: ValidateFlags): void {
     if (code !== 0) throw new ValidationFailedError(failure(report, what, strict, ' (see the report on stdout)'));
     return;
   }
-  const color = useColor(opts.color, process.stderr.isTTY);
+  const color = useColor(opts.color, stderrIsTerminal);
   const body = formatFindingsText(report, { color, coverage: false });
   const coverage = report.crds ? `${formatCoverage(report).join('\n')}\n` : '';
   if (code !== 0) throw new ValidationFailedError(`${failure(report, what, strict, '')}\n${body}${coverage}`.trimEnd());

@@ -99,6 +99,14 @@ describe('validate: text for people', () => {
     expect(useColor('auto', true, { NO_COLOR: '1' })).toBe(false);
     expect(useColor('always', false, { NO_COLOR: '1' })).toBe(false);
     expect(useColor('always', false, { NO_COLOR: '' })).toBe(true);
+    // The terminal check is asked only when its answer decides.
+    const never = (): boolean => {
+      throw new Error('asked whether stderr is a terminal');
+    };
+    expect(useColor('auto', never, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor('never', never, {})).toBe(false);
+    expect(useColor('auto', never, { TERM: 'dumb' })).toBe(false);
+    expect(useColor('auto', () => true, {})).toBe(true);
     const f = join(CASES, 'pattern-name-upper.yaml');
     expect((await runCli(['validate', '-f', f])).stderr).not.toContain('\u001b[');
     expect((await runCli(['validate', '-f', f, '--color', 'always'])).stderr).toContain('\u001b[31merror\u001b[0m');
