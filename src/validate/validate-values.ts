@@ -3,6 +3,7 @@
  * does not load the CRD validator (and its CEL runtime) unless `--crds` or `--manifests` asks for
  * it: a cold `validate -f values.yaml` starts about as fast as node itself.
  */
+import { monotonicMs } from './clock.js';
 import type { RenderOptions } from '../render/render.js';
 import type { ValidationReport } from './findings.js';
 import type { ManifestCheck } from './manifests.js';
@@ -27,7 +28,7 @@ export function valueInputNames(options: ValueInputs): string[] {
 
 /** The values checks only: YAML, duplicate keys, schema, checks across objects. */
 export function validateValues(options: ValueInputs = {}): ValidationReport & { values: ValuesCheckResult } {
-  const started = performance.now();
+  const started = monotonicMs();
   const values = checkValuesInput(options);
   const report = finish({ findings: [...values.findings], inputs: valueInputNames(options) }, undefined, started);
   return { ...report, values };
@@ -44,6 +45,6 @@ export function finish(report: Omit<ValidationReport, 'elapsedMs'>, check: Manif
       unevaluable: check.unevaluable,
     };
   }
-  out.elapsedMs = Math.round(performance.now() - started);
+  out.elapsedMs = Math.round(monotonicMs() - started);
   return out;
 }

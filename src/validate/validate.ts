@@ -7,6 +7,7 @@
  *
  * With `manifests`, any documents are checked against the CRDs instead of the chart's output.
  */
+import { monotonicMs } from './clock.js';
 import YAML from 'yaml';
 import { AiGatewayCoreError, UsageError } from '../errors.js';
 import type { CrdSet } from '../crd/index.js';
@@ -33,7 +34,7 @@ export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'se
 }
 
 export function validate(options: ValidateOptions = {}): ValidationReport {
-  const started = performance.now();
+  const started = monotonicMs();
   const wantsCrds = options.crdSet !== undefined || (options.crds?.length ?? 0) > 0;
   if (options.manifests && !wantsCrds) throw new UsageError('--manifests needs --crds: give the CRDs to check the documents against');
   const crds = wantsCrds ? (options.crdSet ?? loadCrdPaths(options.crds ?? [], options.cacheDir)) : undefined;

@@ -1,5 +1,6 @@
 // `ai-gateway-core validate`: every mistake in the values (and, with --crds, in the rendered
 // documents) caught before the cluster sees it, with where and how to fix it.
+import { monotonicMs } from '../../validate/clock.js';
 import { Option, type Command } from 'commander';
 import { AiGatewayCoreError, UsageError } from '../../errors.js';
 import { readTextFile } from '../../output/read-input.js';
@@ -130,7 +131,7 @@ function failure(report: ValidationReport, what: string, strict: boolean, tail: 
  */
 export async function crdGate(io: Io, crds: string[] | undefined, result: RenderResult, valueFiles: string[] = []): Promise<void> {
   if (!crds || crds.length === 0) return;
-  const started = performance.now();
+  const started = monotonicMs();
   const [{ checkRendered }, { loadCrdPaths }] = await Promise.all([crdCheck(), crdLoad()]);
   const crdSet = loadCrdPaths(crds, defaultCacheDir());
   // The files were read once already (stdin cannot be read twice); these texts only place keys.
