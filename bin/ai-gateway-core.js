@@ -11,7 +11,8 @@ const vm = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'ai-gateway-core.cjs');
 
-// The CommonJS wrapper, written out so the code cache is made and read for the same source text.
+// The CommonJS wrapper. scripts/bundle.mjs writes it into the shipped files, so V8 compiles the
+// text exactly as read: wrapping it here copied the whole source once more at every start.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const TAIL = '\n})';
 
@@ -34,7 +35,8 @@ function loadBundle(file = BUNDLE) {
     // no cache: V8 compiles as usual
   }
   // A cache from another Node or V8 version is rejected by V8 and costs only the compile it saved.
-  const script = new vm.Script(HEAD + source + TAIL, {
+  // A file from before the wrapper was written into it still runs, wrapped here.
+  const script = new vm.Script(source.startsWith(HEAD) ? source : HEAD + source + TAIL, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -55,7 +57,7 @@ function loadVendor() {
   return vendor;
 }
 
-module.exports = { BUNDLE, VENDOR, loadBundle, loadVendor };
+module.exports = { BUNDLE, VENDOR, HEAD, TAIL, loadBundle, loadVendor };
 
 if (require.main === module) {
   const loaded = loadBundle();

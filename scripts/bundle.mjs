@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { BUNDLE, VENDOR, loadBundle } = require('../bin/ai-gateway-core.js');
+const { BUNDLE, VENDOR, HEAD, TAIL, loadBundle } = require('../bin/ai-gateway-core.js');
 
 // `import.meta.url` does not exist in CommonJS; src/paths.ts needs it to find chart/ and schema/,
 // which sit one level above dist/ exactly as they sit one level above src/.
@@ -121,7 +121,7 @@ async function bundleVendor(entries) {
     outfile: VENDOR,
     ...SHIPPED_CJS,
   });
-  asciiOnly(VENDOR);
+  finishShippedFile(VENDOR);
   // Its code cache: every package initialised, which compiles their top-level code (what each
   // first use runs); functions called later are compiled then.
   rmSync(`${VENDOR}.cache`, { force: true });
@@ -184,18 +184,20 @@ export async function bundle() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  asciiOnly(BUNDLE);
+  finishShippedFile(BUNDLE);
   await bundleVendor(vendor);
   await writeCodeCache();
 }
 
 /**
- * esbuild leaves non-ASCII characters inside regular expression literals. One such character makes
- * V8 hold the whole source as a two-byte string; escaped, the source stays one byte per character.
+ * Makes a shipped file what bin/ evaluates as is:
+ * - ASCII only: esbuild leaves non-ASCII characters inside regular expression literals, and one
+ *   such character makes V8 hold the whole source as a two-byte string;
+ * - inside bin/'s CommonJS wrapper, so that bin/ need not copy the source to wrap it.
  */
-function asciiOnly(file) {
+function finishShippedFile(file) {
   const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(file, text);
+  writeFileSync(file, HEAD + text + TAIL);
 }
 
 /** Runs the common commands in-process, then saves the bytecode V8 compiled for them. */
