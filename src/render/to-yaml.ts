@@ -1,8 +1,7 @@
 // helm's `toYaml`, `indent` and `nindent`, byte for byte (helm v3.17.3 and v4.1.4 agree on all of it).
 // toYaml = encoding/json, read back by go-yaml v2, written by go-yaml v2; the pieces live in ./goyaml.
 import type { Value } from '../values/types.js';
-import { emitDocument } from './goyaml/emitter.js';
-import { roundTripThroughJson } from './goyaml/json-roundtrip.js';
+import { emitValueDocument } from './goyaml/emitter.js';
 
 export { goFormatFloat } from './goyaml/go-number.js';
 export { goQuote } from '../go/quote.js';
@@ -13,9 +12,8 @@ export { goQuote } from '../go/quote.js';
  * (e.g. a control character go-yaml cannot read back) it prints nothing, and so does this.
  */
 export function toYaml(v: Value): string {
-  const node = roundTripThroughJson(v);
-  if (node === undefined) return '';
-  const doc = emitDocument(node);
+  const doc = emitValueDocument(v);
+  if (doc === undefined) return '';
   return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
 }
 

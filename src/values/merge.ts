@@ -160,14 +160,14 @@ function coalesceTables(dst: ValueMap, src: ValueMap, prefix: string, warnings: 
       continue;
     }
     const dv = dst[key]!;
-    const fullKey = concatPrefix(prefix, key);
+    // The full key is spelled out only where it is used: most keys are neither maps nor warned about.
     if (dv === null) {
       if (val !== null) delete out[key]; // the user nulls out a chart default
     } else if (isMap(val)) {
-      if (isMap(dv)) out[key] = coalesceTables(dv, val, fullKey, warnings);
-      else warnings.push(`warning: cannot overwrite table with non table for ${fullKey} (${goSprintV(val)})`);
+      if (isMap(dv)) out[key] = coalesceTables(dv, val, concatPrefix(prefix, key), warnings);
+      else warnings.push(`warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${goSprintV(val)})`);
     } else if (isMap(dv) && val !== null) {
-      warnings.push(`warning: destination for ${fullKey} is a table. Ignoring non-table value (${goSprintV(val)})`);
+      warnings.push(`warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${goSprintV(val)})`);
     }
   }
   return out;

@@ -2,8 +2,11 @@
 // queue: the queue only served to look ahead for empty collections and key length, which a tree
 // answers directly. The order of state changes follows the C-derived original, because indentation
 // and folding depend on the exact column / whitespace / indention flags left behind by each step.
+import type { Value } from '../../values/types.js';
 import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
+import { roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
+import { yamlNumberToken } from './go-number.js';
 import { sortKeys } from './key-order.js';
 import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
 import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
@@ -73,19 +76,82 @@ class BlockEmitter {
   private emitBlockMapping(entries: ReadonlyMap<string, GoNode>): void {
     this.out.increaseIndent(false, false);
     for (const key of sortedKeys([...entries.keys()])) {
-      const value = entries.get(key)!;
+      this.emitKey(key);
+      this.emitNode(entries.get(key)!, VALUE_IN_MAPPING);
+    }
+    this.out.popIndent();
+  }
+
+  /** A mapping key, up to and including its `:`. */
+  private emitKey(key: string): void {
+    this.out.writeIndent();
+    const info = scalarInfo(key);
+    if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
+      this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
+      this.out.writeIndicator(':', false, false, false);
+    } else {
+      this.out.writeIndicator('?', true, false, true);
+      this.emitScalar(info, info.stringStyle, VALUE_IN_MAPPING);
       this.out.writeIndent();
-      const info = scalarInfo(key);
-      if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
-        this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
-        this.out.writeIndicator(':', false, false, false);
-      } else {
-        this.out.writeIndicator('?', true, false, true);
-        this.emitScalar(info, info.stringStyle, VALUE_IN_MAPPING);
-        this.out.writeIndent();
-        this.out.writeIndicator(':', true, false, true);
+      this.out.writeIndicator(':', true, false, true);
+    }
+  }
+
+  /**
+   * emitNode(roundTripThroughJson(value)) without building the node tree: each scalar goes
+   * through the round trip as it is written. Throws ROUND_TRIP_FAILS where the round trip would
+   * fail, and KEY_CHANGES where it would change a map key (two keys may then become one), which
+   * the node tree handles.
+   */
+  emitValue(value: Value, ctx: NodeContext): void {
+    if (value === null) {
+      this.emitScalar(scalarInfo('null'), 'plain', ctx);
+      return;
+    }
+    switch (typeof value) {
+      case 'boolean':
+        this.emitScalar(scalarInfo(value ? 'true' : 'false'), 'plain', ctx);
+        return;
+      case 'number':
+      case 'bigint': {
+        const text = yamlNumberToken(value);
+        if (text === undefined) throw ROUND_TRIP_FAILS;
+        this.emitScalar(scalarInfo(text), 'plain', ctx);
+        return;
       }
-      this.emitNode(value, VALUE_IN_MAPPING);
+      case 'string': {
+        const text = roundTripString(value);
+        if (text === undefined) throw ROUND_TRIP_FAILS;
+        const info = scalarInfo(text);
+        this.emitScalar(info, info.stringStyle, ctx);
+        return;
+      }
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        this.emitEmptyFlow('[', ']');
+        return;
+      }
+      const indentless = ctx.mapping && !this.out.indention;
+      this.out.increaseIndent(false, indentless);
+      for (const item of value) {
+        this.out.writeIndent();
+        this.out.writeIndicator('-', true, false, true);
+        this.emitValue(item, VALUE_IN_SEQUENCE);
+      }
+      this.out.popIndent();
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      this.emitEmptyFlow('{', '}');
+      return;
+    }
+    for (const key of keys) if (roundTripKey(key) !== key) throw KEY_CHANGES;
+    this.out.increaseIndent(false, false);
+    for (const key of sortedKeys(keys)) {
+      this.emitKey(key);
+      this.emitValue(value[key]!, VALUE_IN_MAPPING);
     }
     this.out.popIndent();
   }
@@ -160,6 +226,27 @@ function sortedKeys(keys: string[]): string[] {
     sorted.set(id, out);
   }
   return out;
+}
+
+const ROUND_TRIP_FAILS = Symbol('go-yaml cannot read the JSON back');
+const KEY_CHANGES = Symbol('the round trip changes a key');
+
+/**
+ * emitDocument(roundTripThroughJson(value)), or undefined where the round trip fails: what
+ * helm's toYaml writes for a value.
+ */
+export function emitValueDocument(value: Value): string | undefined {
+  const emitter = new BlockEmitter();
+  try {
+    emitter.emitValue(value, ROOT);
+  } catch (err) {
+    if (err === ROUND_TRIP_FAILS) return undefined;
+    if (err !== KEY_CHANGES) throw err;
+    const node = roundTripThroughJson(value);
+    return node === undefined ? undefined : emitDocument(node);
+  }
+  emitter.out.writeIndent();
+  return emitter.out.text();
 }
 
 /** One YAML document for the value, as go-yaml v2's Marshal writes it (ending in a newline). */
