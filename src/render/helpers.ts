@@ -75,7 +75,10 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
     nindent: (n: number, s: string) => nindent(n, s),
     indent: (n: number, s: string) => indent(n, s),
     /** Go's `include`: the partial's text. Go's `{{- end }}` drops the final newline; so do we. */
-    include: (name: string, context: unknown) => renderPartial(name, context).replace(/\n$/, ''),
+    include: (name: string, context: unknown) => {
+      const text = renderPartial(name, context);
+      return text.endsWith('\n') ? text.slice(0, -1) : text;
+    },
     fail(message: string) {
       throw new TemplateFailError(templateName(), message);
     },

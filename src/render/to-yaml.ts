@@ -19,8 +19,16 @@ export function toYaml(v: Value): string {
 
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
 export function indent(n: number, s: string): string {
-  const pad = ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
+  const pad = padding(n);
   return pad + s.replaceAll('\n', `\n${pad}`);
+}
+
+// The templates indent by a handful of widths, over and over.
+const PADS: string[] = [];
+
+function padding(n: number): string {
+  if (Number.isInteger(n) && n >= 0 && n < 32) return (PADS[n] ??= ' '.repeat(n));
+  return ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
 }
 
 /** sprig `nindent`: a newline, then `indent`. */
