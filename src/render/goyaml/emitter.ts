@@ -7,7 +7,7 @@ import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
 import { roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
 import { yamlNumberToken } from './go-number.js';
-import { sortKeys } from './key-order.js';
+import { sortAsciiKeysInPlace, sortKeys } from './key-order.js';
 import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
 import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from './scalar-writers.js';
@@ -83,9 +83,8 @@ class BlockEmitter {
   }
 
   /** A mapping key, up to and including its `:`. */
-  private emitKey(key: string): void {
+  private emitKey(key: string, info = scalarInfo(key)): void {
     this.out.writeIndent();
-    const info = scalarInfo(key);
     if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
       this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
       this.out.writeIndicator(':', false, false, false);
@@ -120,9 +119,13 @@ class BlockEmitter {
         return;
       }
       case 'string': {
-        const text = roundTripString(value);
-        if (text === undefined) throw ROUND_TRIP_FAILS;
-        const info = scalarInfo(text);
+        // Printable ASCII comes back from the round trip as it is, and scalarInfo knows it.
+        let info = scalarInfo(value);
+        if (!info.printableAscii) {
+          const text = roundTripString(value);
+          if (text === undefined) throw ROUND_TRIP_FAILS;
+          info = scalarInfo(text);
+        }
         this.emitScalar(info, info.stringStyle, ctx);
         return;
       }
@@ -147,9 +150,15 @@ class BlockEmitter {
       this.emitEmptyFlow('{', '}');
       return;
     }
-    for (const key of keys) if (roundTripKey(key) !== key) throw KEY_CHANGES;
+    // Printable ASCII keys (nearly all keys) survive the round trip and sort without code points.
+    let ascii = true;
+    for (const key of keys) {
+      if (key.length <= SHORT_KEY && scalarInfo(key).printableAscii) continue;
+      if (roundTripKey(key) !== key) throw KEY_CHANGES;
+      ascii = false;
+    }
     this.out.increaseIndent(false, false);
-    for (const key of sortedKeys(keys)) {
+    for (const key of ascii ? sortAsciiKeysInPlace(keys) : sortedKeys(keys)) {
       this.emitKey(key);
       this.emitValue(value[key]!, VALUE_IN_MAPPING);
     }
@@ -227,6 +236,9 @@ function sortedKeys(keys: string[]): string[] {
   }
   return out;
 }
+
+/** A printable ASCII key this short is a simple JSON key however it is escaped (json-roundtrip.ts). */
+const SHORT_KEY = 170;
 
 const ROUND_TRIP_FAILS = Symbol('go-yaml cannot read the JSON back');
 const KEY_CHANGES = Symbol('the round trip changes a key');
