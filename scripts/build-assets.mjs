@@ -19,7 +19,7 @@ export const COMPILE_OPTIONS = {
 };
 export const KNOWN_HELPERS = [
   'if', 'unless', 'with', 'let', 'and', 'or', 'not', 'eq', 'default', 'dict', 'list', 'dig', 'isSet',
-  'toYaml', 'nindent', 'indent', 'include', 'fail',
+  'toYaml', 'nindent', 'indent', 'include', 'fail', 'toYamlNindent',
   'standardLabels', 'gatewayAnnotations', 'gatewayConfigSpec', 'policyConnection', 'policyTimeout',
 ];
 
@@ -33,7 +33,41 @@ export function compile(source) {
     ...Object.fromEntries(BUILTIN_HELPERS.map((h) => [h, false])),
     ...Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
   };
-  return slim(Handlebars.precompile(source, { ...COMPILE_OPTIONS, knownHelpers }));
+  return slim(Handlebars.precompile(fuseNindentToYaml(Handlebars.parse(source)), { ...COMPILE_OPTIONS, knownHelpers }));
+}
+
+/**
+ * `nindent N (toYaml X)` — how the twins place a value under a key, as the chart's templates do —
+ * becomes one call, `toYamlNindent N X`, which writes the indentation while it writes the YAML
+ * instead of copying the text again (helpers.ts; the same output, tested against the two calls).
+ * The .hbs twins keep the Go template's spelling.
+ */
+function fuseNindentToYaml(node) {
+  if (Array.isArray(node)) {
+    node.forEach(fuseNindentToYaml);
+  } else if (node !== null && typeof node === 'object') {
+    for (const value of Object.values(node)) fuseNindentToYaml(value);
+    const [count, inner] = node.params ?? [];
+    if (
+      (node.type === 'MustacheStatement' || node.type === 'SubExpression') &&
+      isHelperPath(node.path, 'nindent') &&
+      !node.hash &&
+      node.params.length === 2 &&
+      count.type === 'NumberLiteral' &&
+      inner.type === 'SubExpression' &&
+      isHelperPath(inner.path, 'toYaml') &&
+      !inner.hash &&
+      inner.params.length === 1
+    ) {
+      node.path = { ...node.path, parts: ['toYamlNindent'], original: 'toYamlNindent' };
+      node.params = [count, inner.params[0]];
+    }
+  }
+  return node;
+}
+
+function isHelperPath(path, name) {
+  return path?.type === 'PathExpression' && !path.data && path.depth === 0 && path.parts.length === 1 && path.original === name;
 }
 
 /**

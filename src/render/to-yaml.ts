@@ -31,6 +31,19 @@ function padding(n: number): string {
   return ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
 }
 
+/**
+ * `nindent n (toYaml v)`, the templates' way to place a value under a key, in one pass: the
+ * emitter writes the indentation after each newline itself.
+ */
+export function nindentToYaml(n: number, v: Value): string {
+  const pad = padding(n);
+  const doc = emitValueDocument(v, pad);
+  if (doc === undefined) return `\n${pad}`;
+  // toYaml drops one final "\n", which the prefix follows here.
+  const end = `\n${pad}`;
+  return `${end}${doc.endsWith(end) ? doc.slice(0, doc.length - end.length) : doc}`;
+}
+
 /** sprig `nindent`: a newline, then `indent`. */
 export function nindent(n: number, s: string): string {
   return `\n${indent(n, s)}`;

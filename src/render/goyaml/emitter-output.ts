@@ -35,9 +35,19 @@ export class EmitterOutput {
     this.column++;
   }
 
+  /**
+   * What a newline writes: "\n", then `linePrefix` (sprig's `indent` of the whole document,
+   * written as it goes instead of by a second pass). The prefix is not part of any column.
+   */
+  private readonly newline: string;
+
+  constructor(linePrefix = '') {
+    this.newline = `\n${linePrefix}`;
+  }
+
   /** put_break: a newline. */
   putBreak(): void {
-    this.buf += '\n';
+    this.buf += this.newline;
     this.column = 0;
   }
 

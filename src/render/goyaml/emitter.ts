@@ -7,7 +7,7 @@ import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
 import { roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
 import { yamlNumberToken } from './go-number.js';
-import { sortAsciiKeysInPlace, sortKeys } from './key-order.js';
+import { sortAsciiKeysInPlace, sortDigitFreeKeysInPlace, sortKeys } from './key-order.js';
 import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
 import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from './scalar-writers.js';
@@ -28,7 +28,11 @@ const SIMPLE_KEY: NodeContext = { mapping: true, simpleKey: true };
 const ROOT: NodeContext = { mapping: false, simpleKey: false };
 
 class BlockEmitter {
-  readonly out = new EmitterOutput();
+  readonly out: EmitterOutput;
+
+  constructor(linePrefix = '') {
+    this.out = new EmitterOutput(linePrefix);
+  }
 
   emitNode(node: GoNode, ctx: NodeContext): void {
     switch (node.kind) {
@@ -152,13 +156,19 @@ class BlockEmitter {
     }
     // Printable ASCII keys (nearly all keys) survive the round trip and sort without code points.
     let ascii = true;
+    let digitFree = true;
     for (const key of keys) {
-      if (key.length <= SHORT_KEY && scalarInfo(key).printableAscii) continue;
+      const info = scalarInfo(key);
+      if (key.length <= SHORT_KEY && info.printableAscii) {
+        digitFree &&= info.plainSortable;
+        continue;
+      }
       if (roundTripKey(key) !== key) throw KEY_CHANGES;
       ascii = false;
     }
+    const sorted = !ascii ? sortedKeys(keys) : digitFree && keys.length <= 16 ? sortDigitFreeKeysInPlace(keys) : sortAsciiKeysInPlace(keys);
     this.out.increaseIndent(false, false);
-    for (const key of ascii ? sortAsciiKeysInPlace(keys) : sortedKeys(keys)) {
+    for (const key of sorted) {
       this.emitKey(key);
       this.emitValue(value[key]!, VALUE_IN_MAPPING);
     }
@@ -245,17 +255,20 @@ const KEY_CHANGES = Symbol('the round trip changes a key');
 
 /**
  * emitDocument(roundTripThroughJson(value)), or undefined where the round trip fails: what
- * helm's toYaml writes for a value.
+ * helm's toYaml writes for a value. With a `linePrefix`, every "\n" is followed by it, as
+ * sprig's indent would add it.
  */
-export function emitValueDocument(value: Value): string | undefined {
-  const emitter = new BlockEmitter();
+export function emitValueDocument(value: Value, linePrefix = ''): string | undefined {
+  const emitter = new BlockEmitter(linePrefix);
   try {
     emitter.emitValue(value, ROOT);
   } catch (err) {
     if (err === ROUND_TRIP_FAILS) return undefined;
     if (err !== KEY_CHANGES) throw err;
     const node = roundTripThroughJson(value);
-    return node === undefined ? undefined : emitDocument(node);
+    if (node === undefined) return undefined;
+    const doc = emitDocument(node);
+    return linePrefix === '' ? doc : doc.replaceAll('\n', `\n${linePrefix}`);
   }
   emitter.out.writeIndent();
   return emitter.out.text();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { emitDocument, emitValueDocument } from '../../../src/render/goyaml/emitter.js';
 import { roundTripThroughJson } from '../../../src/render/goyaml/json-roundtrip.js';
 import { newMap, type Value } from '../../../src/values/types.js';
+import { nindent, nindentToYaml, toYaml } from '../../../src/render/to-yaml.js';
 import { freeObject, trickyString } from '../../support/arbitraries.js';
 
 function reference(value: Value): string | undefined {
@@ -69,5 +70,28 @@ describe('emitValueDocument', () => {
     value['x\ud800'] = 1;
     value['x\udc00'] = 2;
     expect(emitValueDocument(value)).toBe('x\ufffd: 2\n');
+  });
+});
+
+describe('nindentToYaml', () => {
+  it('is nindent n (toYaml v), for every kind of value', () => {
+    fc.assert(
+      fc.property(fc.oneof(oddTree.node, freeObject), fc.integer({ min: 0, max: 14 }), (v, n) => {
+        const value = toValue(v);
+        expect(nindentToYaml(n, value)).toBe(nindent(n, toYaml(value)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('handles documents that end in a kept line break or in NEL, LS or PS', () => {
+    for (const s of ['a\n', 'a\n\n', '\n', 'a\u2028', 'a\u0085', 'x\n\u2029', '', ' ', 'k'.repeat(100) + ' ' + 'k'.repeat(10)]) {
+      for (const n of [0, 2, 4]) {
+        expect(nindentToYaml(n, s)).toBe(nindent(n, toYaml(s)));
+        const m = newMap();
+        m['k'] = s;
+        expect(nindentToYaml(n, [m])).toBe(nindent(n, toYaml([m])));
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keyLess, keyLessAscii, sortAsciiKeysInPlace, sortKeys } from '../../../src/render/goyaml/key-order.js';
+import { keyLess, keyLessAscii, sortAsciiKeysInPlace, sortDigitFreeKeysInPlace, sortKeys } from '../../../src/render/goyaml/key-order.js';
 
 describe('keyLess (go-yaml v2 keyList.Less)', () => {
   it.each([
@@ -64,6 +64,19 @@ describe('keyLessAscii and sortAsciiKeysInPlace', () => {
         expect(sortAsciiKeysInPlace([...keys])).toEqual(sortKeys(keys));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('sortDigitFreeKeysInPlace', () => {
+  const digitFreeKey = fc.array(fc.constantFrom('a', 'B', 'z', 'Z', '-', '.', '/', '_', ' ', '~', '@'), { maxLength: 5 }).map((p) => p.join(''));
+
+  it('sorts like sortKeys', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(digitFreeKey, { maxLength: 16 }), (keys) => {
+        expect(sortDigitFreeKeysInPlace([...keys])).toEqual(sortKeys(keys));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
