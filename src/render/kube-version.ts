@@ -130,7 +130,15 @@ export function isCompatible(constraint: string, kube: KubeVersion): boolean {
   if (kube.components.length > 3) return false;
   const [major, minor, patch = 0n] = kube.components;
   const version: Semver = { core: [major, minor, patch], prerelease: [] };
-  return parseKubeVersionConstraint(constraint).some((all) => all.every((c) => satisfies(version, c)));
+  return parsedConstraint(constraint).some((all) => all.every((c) => satisfies(version, c)));
+}
+
+// The chart's constraint is checked on every render; it is parsed once.
+let lastConstraint: { text: string; parsed: Comparator[][] } | undefined;
+
+function parsedConstraint(text: string): Comparator[][] {
+  if (lastConstraint?.text !== text) lastConstraint = { text, parsed: parseKubeVersionConstraint(text) };
+  return lastConstraint.parsed;
 }
 
 /** Throws helm's error when the chart does not support the requested Kubernetes version. */
