@@ -1,7 +1,7 @@
 // helm's `toYaml`, `indent` and `nindent`, byte for byte (helm v3.17.3 and v4.1.4 agree on all of it).
 // toYaml = encoding/json, read back by go-yaml v2, written by go-yaml v2; the pieces live in ./goyaml.
 import type { Value } from '../values/types.js';
-import { emitValueDocument } from './goyaml/emitter.js';
+import { emitValueBody } from './goyaml/emitter.js';
 
 export { goFormatFloat } from './goyaml/go-number.js';
 export { goQuote } from '../go/quote.js';
@@ -12,9 +12,7 @@ export { goQuote } from '../go/quote.js';
  * (e.g. a control character go-yaml cannot read back) it prints nothing, and so does this.
  */
 export function toYaml(v: Value): string {
-  const doc = emitValueDocument(v);
-  if (doc === undefined) return '';
-  return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
+  return emitValueBody(v);
 }
 
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
@@ -37,11 +35,7 @@ function padding(n: number): string {
  */
 export function nindentToYaml(n: number, v: Value): string {
   const pad = padding(n);
-  const doc = emitValueDocument(v, pad);
-  if (doc === undefined) return `\n${pad}`;
-  // toYaml drops one final "\n", which the prefix follows here.
-  const end = `\n${pad}`;
-  return `${end}${doc.endsWith(end) ? doc.slice(0, doc.length - end.length) : doc}`;
+  return `\n${pad}${emitValueBody(v, pad)}`;
 }
 
 /** sprig `nindent`: a newline, then `indent`. */

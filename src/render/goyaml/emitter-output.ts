@@ -73,9 +73,15 @@ export class EmitterOutput {
     }
   }
 
+  /** Whether writeIndent would start a new line now. */
+  breaksAtIndent(): boolean {
+    const indent = Math.max(this.indent, 0);
+    return !this.indention || this.column > indent || (this.column === indent && !this.whitespace);
+  }
+
   writeIndent(): void {
     const indent = Math.max(this.indent, 0);
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    if (this.breaksAtIndent()) this.putBreak();
     if (this.column < indent) {
       this.buf += spaces(indent - this.column);
       this.column = indent;

@@ -274,6 +274,31 @@ export function emitValueDocument(value: Value, linePrefix = ''): string | undef
   return emitter.out.text();
 }
 
+/**
+ * What toYaml prints: emitValueDocument without one final "\n" (and the `linePrefix` after it),
+ * or '' where the round trip fails. The final line break is usually simply not written: cutting
+ * it off afterwards would copy the whole text once more.
+ */
+export function emitValueBody(value: Value, linePrefix = ''): string {
+  const emitter = new BlockEmitter(linePrefix);
+  try {
+    emitter.emitValue(value, ROOT);
+  } catch (err) {
+    if (err === ROUND_TRIP_FAILS) return '';
+    if (err !== KEY_CHANGES) throw err;
+    return withoutFinalBreak(emitValueDocument(value, linePrefix) ?? '', linePrefix);
+  }
+  // The document's end: writeIndent would start a new line, which toYaml would drop again.
+  if (emitter.out.breaksAtIndent()) return emitter.out.text();
+  // Otherwise the text already ends a line (a kept final line break of a block scalar, say).
+  return withoutFinalBreak(emitter.out.text(), linePrefix);
+}
+
+function withoutFinalBreak(doc: string, linePrefix: string): string {
+  const end = `\n${linePrefix}`;
+  return doc.endsWith(end) ? doc.slice(0, doc.length - end.length) : doc;
+}
+
 /** One YAML document for the value, as go-yaml v2's Marshal writes it (ending in a newline). */
 export function emitDocument(root: GoNode): string {
   const emitter = new BlockEmitter();
