@@ -38,7 +38,20 @@ export class KubeVersionIncompatibleError extends AiGatewayCoreError {
 const GENERIC = /^[\t\n\f\r ]*v?([0-9]+(?:\.[0-9]+)*)([^\n]*)$/;
 const UINT64_MAX = (1n << 64n) - 1n;
 
+// Every render parses the same `--kube-version` (usually the default) again: the last one is kept.
+let lastParsed: { input: string; version: KubeVersion } | undefined;
+
 export function parseKubeVersion(input: string): KubeVersion {
+  if (lastParsed?.input !== input) {
+    const version = parseKubeVersionText(input);
+    // Shared by the renders that ask for the same version: nobody may change it.
+    Object.freeze(version.components);
+    lastParsed = { input, version: Object.freeze(version) };
+  }
+  return lastParsed.version;
+}
+
+function parseKubeVersionText(input: string): KubeVersion {
   const match = GENERIC.exec(input);
   if (!match) throw new InvalidKubeVersionError(input, `could not parse ${goQuote(input)} as version`);
   const parts = match[1].split('.');
