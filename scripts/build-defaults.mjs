@@ -20,7 +20,9 @@ function literal(v) {
   if (Array.isArray(v)) return `[${v.map(literal).join(',')}]`;
   // `__proto__: x` in a literal sets the prototype; only a computed key makes it a property.
   const entries = Object.keys(v).map((k) => `${k === '__proto__' ? `["__proto__"]` : JSON.stringify(k)}:${literal(v[k])}`);
-  return `{__proto__:null${entries.map((e) => `,${e}`).join('')}}`;
+  // The prototype is removed after the object is made, as newMap (values/types.ts) does: V8 keeps
+  // such objects as fast records, where a `{__proto__: null}` literal is a hash table.
+  return `N({${entries.join(',')}})`;
 }
 
 export async function buildDefaults() {
@@ -41,6 +43,7 @@ export async function buildDefaults() {
 // @ts-nocheck
 /** The text of chart/values.yaml these values were read from. */
 export const text = ${JSON.stringify(text)};
+const N = (map) => Object.setPrototypeOf(map, null);
 /** Fresh copies of the values (prototype-free maps). */
 export const values = () => (${literal(parsed.values)});
 /** [values path, line, column], in the order parseValuesYaml recorded them. */

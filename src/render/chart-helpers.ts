@@ -45,8 +45,14 @@ export function deepCopy(value: Value): Value {
 
 /** _helpers.tpl "ai-gateway-core.chart": the helm.sh/chart label value. */
 export function chartLabel(chart: TemplateRoot['Chart']): string {
-  return `${chart.Name}-${chart.Version}`.replaceAll('+', '_').slice(0, 63).replace(/-+$/, '');
+  // Every document of every render asks, always for the same chart.
+  if (chart.Name !== lastChart.name || chart.Version !== lastChart.version) {
+    lastChart = { name: chart.Name, version: chart.Version, label: `${chart.Name}-${chart.Version}`.replaceAll('+', '_').slice(0, 63).replace(/-+$/, '') };
+  }
+  return lastChart.label;
 }
+
+let lastChart = { name: '', version: '', label: '' };
 
 /** _helpers.tpl "ai-gateway-core.metadata": standard labels, overlaid by the object's own. */
 export function standardLabels(root: TemplateRoot, labels: unknown): ValueMap {

@@ -6,7 +6,7 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { TemplateFailError } from '../errors.js';
 import { goTruthy } from './go-truth.js';
-import { toYaml, indent, nindent } from './to-yaml.js';
+import { toYaml, indent, nindent, nindentToYaml } from './to-yaml.js';
 import { isMap, newMap, type Value, type ValueMap } from '../values/types.js';
 import { standardLabels, gatewayAnnotations, gatewayConfigSpec, policyConnection, policyTimeout } from './chart-helpers.js';
 
@@ -74,8 +74,13 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
     toYaml: (value: unknown) => toYaml((value ?? null) as Value),
     nindent: (n: number, s: string) => nindent(n, s),
     indent: (n: number, s: string) => indent(n, s),
+    /** `nindent n (toYaml v)`: scripts/build-assets.mjs compiles that pattern to this call. */
+    toYamlNindent: (n: number, value: unknown) => nindentToYaml(n, (value ?? null) as Value),
     /** Go's `include`: the partial's text. Go's `{{- end }}` drops the final newline; so do we. */
-    include: (name: string, context: unknown) => renderPartial(name, context).replace(/\n$/, ''),
+    include: (name: string, context: unknown) => {
+      const text = renderPartial(name, context);
+      return text.endsWith('\n') ? text.slice(0, -1) : text;
+    },
     fail(message: string) {
       throw new TemplateFailError(templateName(), message);
     },

@@ -38,7 +38,20 @@ export class KubeVersionIncompatibleError extends AiGatewayCoreError {
 const GENERIC = /^[\t\n\f\r ]*v?([0-9]+(?:\.[0-9]+)*)([^\n]*)$/;
 const UINT64_MAX = (1n << 64n) - 1n;
 
+// Every render parses the same `--kube-version` (usually the default) again: the last one is kept.
+let lastParsed: { input: string; version: KubeVersion } | undefined;
+
 export function parseKubeVersion(input: string): KubeVersion {
+  if (lastParsed?.input !== input) {
+    const version = parseKubeVersionText(input);
+    // Shared by the renders that ask for the same version: nobody may change it.
+    Object.freeze(version.components);
+    lastParsed = { input, version: Object.freeze(version) };
+  }
+  return lastParsed.version;
+}
+
+function parseKubeVersionText(input: string): KubeVersion {
   const match = GENERIC.exec(input);
   if (!match) throw new InvalidKubeVersionError(input, `could not parse ${goQuote(input)} as version`);
   const parts = match[1].split('.');
@@ -130,7 +143,15 @@ export function isCompatible(constraint: string, kube: KubeVersion): boolean {
   if (kube.components.length > 3) return false;
   const [major, minor, patch = 0n] = kube.components;
   const version: Semver = { core: [major, minor, patch], prerelease: [] };
-  return parseKubeVersionConstraint(constraint).some((all) => all.every((c) => satisfies(version, c)));
+  return parsedConstraint(constraint).some((all) => all.every((c) => satisfies(version, c)));
+}
+
+// The chart's constraint is checked on every render; it is parsed once.
+let lastConstraint: { text: string; parsed: Comparator[][] } | undefined;
+
+function parsedConstraint(text: string): Comparator[][] {
+  if (lastConstraint?.text !== text) lastConstraint = { text, parsed: parseKubeVersionConstraint(text) };
+  return lastConstraint.parsed;
 }
 
 /** Throws helm's error when the chart does not support the requested Kubernetes version. */

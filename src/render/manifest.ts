@@ -273,11 +273,13 @@ export function sortManifests(files: RenderedFile[]): SortedManifests {
     const removedNoValue = file.text.includes('<no value>');
     const text = removedNoValue ? file.text.replaceAll('<no value>', '') : file.text;
     if (goTrimSpace(text) === '') continue;
+    // One scan of the file's text tells whether any of its documents needs the check below.
+    const mayHoldBreaks = YAML11_BREAKS.test(text);
     for (const content of splitManifests(text)) {
       // toYaml's output is always valid YAML, but deleting `<no value>` from inside a value can
       // leave text that is not (a bare `&`, say). Only then is a full parse needed to match helm.
       if (removedNoValue) assertYaml(file.source, content);
-      if (YAML11_BREAKS.test(content)) assertNoBreakOutsideQuotes(file.source, content);
+      if (mayHoldBreaks && YAML11_BREAKS.test(content)) assertNoBreakOutsideQuotes(file.source, content);
       const head = readHead(content);
       const manifest: Manifest = { source: file.source, kind: head.kind, name: head.name, hook: false, content };
       if (head.hookAnnotation === undefined) {

@@ -53,6 +53,9 @@ function lookupProperty(parent: unknown, name: string): unknown {
 
 const noop = (): string => '';
 
+// Programs get no partials (the twins use none); one shared, frozen object instead of one per call.
+const NO_PARTIALS = Object.freeze({});
+
 /** A template function, as `Handlebars.template(spec)` would give, for the twins' subset. */
 export function runtimeTemplate(spec: TemplateSpec, helpers: Helpers): (context: unknown) => string {
   if (spec.useDepths || spec.usePartial || spec.useDecorators || Object.keys(spec).some((k) => k.endsWith('_d'))) {
@@ -63,15 +66,24 @@ export function runtimeTemplate(spec: TemplateSpec, helpers: Helpers): (context:
     nullContext: Object.seal({}),
     noop,
     lookupProperty,
-    // handlebars' container.program + wrapProgram, without depths or decorators.
+    // handlebars' container.program + wrapProgram, without depths or decorators: the block
+    // params seen inside are the block's own (from the helper's options), then the outer ones.
     program(i, data, _declaredBlockParams, blockParams) {
       const fn = spec[i] as ProgramFn;
-      return (context, options = {}) =>
-        fn(container, context, helpers, {}, options.data || data, blockParams && [options.blockParams].concat(blockParams));
+      if (!blockParams) return (context, options) => fn(container, context, helpers, NO_PARTIALS, options?.data || data, undefined);
+      return (context, options) => fn(container, context, helpers, NO_PARTIALS, options?.data || data, withBlockParams(options?.blockParams, blockParams));
     },
   };
   return (context) => {
     const data = spec.useData ? { root: context } : undefined;
-    return '' + spec.main(container, context, helpers, {}, data, spec.useBlockParams ? [] : undefined);
+    return '' + spec.main(container, context, helpers, NO_PARTIALS, data, spec.useBlockParams ? [] : undefined);
   };
+}
+
+/** `[own].concat(outer)`, as handlebars builds it (`own` is one entry, even when it is a list). */
+function withBlockParams(own: unknown, outer: unknown[]): unknown[] {
+  const out = new Array<unknown>(outer.length + 1);
+  out[0] = own;
+  for (let i = 0; i < outer.length; i++) out[i + 1] = outer[i];
+  return out;
 }

@@ -39,10 +39,11 @@ export function loadChart(): CompiledChart {
   names.sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
   const templates: [string, TemplateFn][] = names.map((path) => {
     const fn = runtimeTemplate((templateSpecs as Record<string, TemplateSpec>)[path.slice('templates/'.length)]!, helpers);
+    const source = `${chartMeta.name}/${path}`;
     return [
       path,
       (root: TemplateRoot) => {
-        current = `${chartMeta.name}/${path}`;
+        current = source;
         return fn(root);
       },
     ];

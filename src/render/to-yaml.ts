@@ -1,8 +1,7 @@
 // helm's `toYaml`, `indent` and `nindent`, byte for byte (helm v3.17.3 and v4.1.4 agree on all of it).
 // toYaml = encoding/json, read back by go-yaml v2, written by go-yaml v2; the pieces live in ./goyaml.
 import type { Value } from '../values/types.js';
-import { emitDocument } from './goyaml/emitter.js';
-import { roundTripThroughJson } from './goyaml/json-roundtrip.js';
+import { emitValueBody } from './goyaml/emitter.js';
 
 export { goFormatFloat } from './goyaml/go-number.js';
 export { goQuote } from '../go/quote.js';
@@ -13,16 +12,30 @@ export { goQuote } from '../go/quote.js';
  * (e.g. a control character go-yaml cannot read back) it prints nothing, and so does this.
  */
 export function toYaml(v: Value): string {
-  const node = roundTripThroughJson(v);
-  if (node === undefined) return '';
-  const doc = emitDocument(node);
-  return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
+  return emitValueBody(v);
 }
 
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
 export function indent(n: number, s: string): string {
-  const pad = ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
+  const pad = padding(n);
   return pad + s.replaceAll('\n', `\n${pad}`);
+}
+
+// The templates indent by a handful of widths, over and over.
+const PADS: string[] = [];
+
+function padding(n: number): string {
+  if (Number.isInteger(n) && n >= 0 && n < 32) return (PADS[n] ??= ' '.repeat(n));
+  return ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
+}
+
+/**
+ * `nindent n (toYaml v)`, the templates' way to place a value under a key, in one pass: the
+ * emitter writes the indentation after each newline itself.
+ */
+export function nindentToYaml(n: number, v: Value): string {
+  const pad = padding(n);
+  return `\n${pad}${emitValueBody(v, pad)}`;
 }
 
 /** sprig `nindent`: a newline, then `indent`. */

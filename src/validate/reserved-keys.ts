@@ -6,26 +6,36 @@
  */
 import type { Value } from '../values/types.js';
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** `__proto__`, `constructor` or `prototype`; by length first, as nearly every key is none. */
+function isReserved(key: string): boolean {
+  return key.length === 9 ? key === '__proto__' || key === 'prototype' : key.length === 11 && key === 'constructor';
+}
 
 // Frozen maps and lists found free of reserved keys, all the way down.
 const plain = new WeakSet<object>();
 
 /** Whether `root` holds a reserved key anywhere; without recursion (values may nest deeply). */
 export function hasReservedKeys(root: Value): boolean {
-  const stack: Value[] = [root];
+  if (root === null || typeof root !== 'object') return false;
+  // Only maps and lists go on the stack; scalars need no visit.
+  const stack: object[] = [root];
   // Frozen nodes are remembered as plain once the walk is over and nothing reserved was found.
   const frozen: object[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node === null || typeof node !== 'object' || plain.has(node)) continue;
-    if (Object.isFrozen(node)) frozen.push(node);
+    // Only a frozen node can have been remembered: the others skip the WeakSet.
+    if (Object.isFrozen(node)) {
+      if (plain.has(node)) continue;
+      frozen.push(node);
+    }
     if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
+      for (const item of node as Value[]) if (item !== null && typeof item === 'object') stack.push(item);
     } else {
-      for (const key of Object.keys(node)) {
-        if (RESERVED.has(key)) return true;
-        stack.push(node[key]!);
+      const map = node as Record<string, Value>;
+      for (const key of Object.keys(map)) {
+        if (isReserved(key)) return true;
+        const child = map[key]!;
+        if (child !== null && typeof child === 'object') stack.push(child);
       }
     }
   }

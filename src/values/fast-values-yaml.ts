@@ -28,20 +28,50 @@ export function readValuesYaml(text: string, file: string, options: ParseValuesO
 // The last few files the fast reader read. A fleet passes the same shared -f files for every
 // environment, and a long-running process tends to render the same files again; the values are
 // never modified downstream (they are frozen), and each caller gets its own sources map.
+//
+// A file is only shared from its second reading on: the first reader gets values of its own, and
+// the file is only noted as seen. Freezing (and noting the size of) every map of every file cost
+// more than reading it, for files that are then never read again (a fleet's environments).
 const RECENT = 8;
-const recent = new Map<string, ParsedValues>();
+const SEEN_ONCE = 'seen once';
+// Keyed by the text alone (a string caches its own hash, so a repeated text is found without
+// reading it again); entries are told apart by kind and file name, which the sources name.
+const recent = new Map<string, RecentEntry[]>();
+let recentCount = 0;
+
+interface RecentEntry {
+  kind: 'file' | 'default';
+  file: string;
+  parsed: ParsedValues | typeof SEEN_ONCE;
+}
+
+function remember(text: string, entry: RecentEntry): void {
+  if (recentCount >= RECENT) {
+    // The oldest text goes, with all its entries (Maps iterate in insertion order).
+    const [oldest, entries] = recent.entries().next().value!;
+    recent.delete(oldest);
+    recentCount -= entries.length;
+  }
+  const entries = recent.get(text);
+  if (entries) entries.push(entry);
+  else recent.set(text, [entry]);
+  recentCount++;
+}
 
 function recentlyRead(text: string, file: string, options: ParseValuesOptions): ParsedValues | undefined {
-  const key = `${options.sourceKind ?? 'file'}\0${file}\0${text}`;
-  let parsed = recent.get(key);
-  if (parsed === undefined) {
-    parsed = parseSimpleValuesYaml(text, file, options);
+  const kind = options.sourceKind ?? 'file';
+  const entry = recent.get(text)?.find((e) => e.kind === kind && e.file === file);
+  if (entry === undefined || entry.parsed === SEEN_ONCE) {
+    const parsed = parseSimpleValuesYaml(text, file, options);
     if (parsed === undefined) return undefined;
+    if (entry === undefined) {
+      remember(text, { kind, file, parsed: SEEN_ONCE });
+      return parsed;
+    }
     freezeTree(parsed.values);
-    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-    recent.set(key, parsed);
+    entry.parsed = parsed;
   }
-  const shared = parsed;
+  const shared = entry.parsed as ParsedValues;
   return withLazySources({ values: shared.values, duplicates: shared.duplicates.map((d) => ({ ...d })) }, () => new Map(shared.sources));
 }
 

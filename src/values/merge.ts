@@ -33,6 +33,15 @@ export function cloneValue<T extends Value>(value: T): T {
   return value;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A shallow copy of a map, prototype-free like it. */
+function copyMap(map: ValueMap): ValueMap {
+  const out = newMap();
+  for (const key of Object.keys(map)) out[key] = map[key]!;
+  return out;
+}
+
 /** helm's MergeMaps: maps merge deeply; lists, scalars and null from `over` replace. */
 function mergeMaps(base: ValueMap, over: ValueMap): ValueMap {
   const out = newMap();
@@ -121,8 +130,7 @@ function concatPrefix(a: string, b: string): string {
  */
 export function coalesceValues(defaults: ValueMap, user: ValueMap, options: CoalesceOptions = {}): { values: ValueMap; warnings: string[] } {
   const warnings: string[] = [];
-  const v = newMap();
-  for (const key of Object.keys(user)) v[key] = user[key]!;
+  const v = copyMap(user);
   const subPrefix = concatPrefix('', options.chartName ?? '');
   for (const key of Object.keys(defaults)) {
     const val = defaults[key]!;
@@ -151,23 +159,22 @@ export function coalesceValues(defaults: ValueMap, user: ValueMap, options: Coal
  * nothing, so they are not visited here.
  */
 function coalesceTables(dst: ValueMap, src: ValueMap, prefix: string, warnings: string[]): ValueMap {
-  const out = newMap();
-  for (const key of Object.keys(dst)) out[key] = dst[key]!;
+  const out = copyMap(dst);
   for (const key of Object.keys(src)) {
     const val = src[key]!;
-    if (!Object.prototype.hasOwnProperty.call(dst, key)) {
+    if (!hasOwn.call(dst, key)) {
       out[key] = val;
       continue;
     }
     const dv = dst[key]!;
-    const fullKey = concatPrefix(prefix, key);
+    // The full key is spelled out only where it is used: most keys are neither maps nor warned about.
     if (dv === null) {
       if (val !== null) delete out[key]; // the user nulls out a chart default
     } else if (isMap(val)) {
-      if (isMap(dv)) out[key] = coalesceTables(dv, val, fullKey, warnings);
-      else warnings.push(`warning: cannot overwrite table with non table for ${fullKey} (${goSprintV(val)})`);
+      if (isMap(dv)) out[key] = coalesceTables(dv, val, concatPrefix(prefix, key), warnings);
+      else warnings.push(`warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${goSprintV(val)})`);
     } else if (isMap(dv) && val !== null) {
-      warnings.push(`warning: destination for ${fullKey} is a table. Ignoring non-table value (${goSprintV(val)})`);
+      warnings.push(`warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${goSprintV(val)})`);
     }
   }
   return out;

@@ -96,9 +96,28 @@ export class SecretLedger {
   /** secret text → where it is */
   private readonly secrets = new Map<string, string>();
   private pattern: RegExp | undefined;
+  /**
+   * Values noted but not looked through yet. Looking for secrets tests every value against
+   * several patterns, which cost a good part of a render, while the secrets are only needed when
+   * something is about to be printed: so values are only kept here (nobody changes values once
+   * they are read) and looked through, in the order they were noted, on the first redact or size.
+   */
+  private pending: [Value, string][] = [];
 
   /** Notes every secret-looking value of `values` (paths relative to `base`). */
   note(values: Value, base = ''): void {
+    this.pending.push([values, base]);
+  }
+
+  /** Looks through the values noted since the last time. */
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    for (const [values, base] of pending) this.scan(values, base);
+  }
+
+  private scan(values: Value, base: string): void {
     const stack: [Value, string, string][] = [[values, base, '']];
     while (stack.length > 0) {
       const [value, path, key] = stack.pop()!;
@@ -131,10 +150,12 @@ export class SecretLedger {
   }
 
   get size(): number {
+    this.settle();
     return this.secrets.size;
   }
 
   redact(text: string): string {
+    this.settle();
     let out = text;
     if (this.secrets.size > 0) {
       // Whole words only: a secret such as "value" must not eat into "values".

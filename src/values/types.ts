@@ -13,9 +13,16 @@ export interface ValueMap {
   [key: string]: Value;
 }
 
-/** A fresh map with no prototype: the only kind of map the value pipeline creates. */
+/**
+ * A fresh map with no prototype: the only kind of map the value pipeline creates.
+ *
+ * Made as `{}` whose prototype is then removed, not with Object.create(null): V8 gives the latter
+ * a hash table for its properties from the start, while these maps are small records with
+ * recurring keys (name, labels, spec…), which V8 reads, enumerates and copies several times
+ * faster as ordinary objects with hidden classes. Either way the map has no prototype at all.
+ */
 export function newMap(): ValueMap {
-  return Object.create(null) as ValueMap;
+  return Object.setPrototypeOf({}, null) as ValueMap;
 }
 
 export function isMap(v: unknown): v is ValueMap {

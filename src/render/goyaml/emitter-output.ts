@@ -5,6 +5,13 @@
 export const BEST_INDENT = 2;
 export const BEST_WIDTH = 80;
 
+// Indentation strings, made once per width.
+const SPACES: string[] = [];
+
+function spaces(n: number): string {
+  return n < 64 ? (SPACES[n] ??= ' '.repeat(n)) : ' '.repeat(n);
+}
+
 export class EmitterOutput {
   // One growing string: V8 appends to it cheaply, far cheaper than an array of one-character parts.
   private buf = '';
@@ -28,9 +35,19 @@ export class EmitterOutput {
     this.column++;
   }
 
+  /**
+   * What a newline writes: "\n", then `linePrefix` (sprig's `indent` of the whole document,
+   * written as it goes instead of by a second pass). The prefix is not part of any column.
+   */
+  private readonly newline: string;
+
+  constructor(linePrefix = '') {
+    this.newline = `\n${linePrefix}`;
+  }
+
   /** put_break: a newline. */
   putBreak(): void {
-    this.buf += '\n';
+    this.buf += this.newline;
     this.column = 0;
   }
 
@@ -56,11 +73,17 @@ export class EmitterOutput {
     }
   }
 
+  /** Whether writeIndent would start a new line now. */
+  breaksAtIndent(): boolean {
+    const indent = Math.max(this.indent, 0);
+    return !this.indention || this.column > indent || (this.column === indent && !this.whitespace);
+  }
+
   writeIndent(): void {
     const indent = Math.max(this.indent, 0);
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    if (this.breaksAtIndent()) this.putBreak();
     if (this.column < indent) {
-      this.buf += ' '.repeat(indent - this.column);
+      this.buf += spaces(indent - this.column);
       this.column = indent;
     }
     this.whitespace = true;
@@ -69,7 +92,9 @@ export class EmitterOutput {
 
   writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    for (const ch of indicator) this.writeChar(ch.codePointAt(0)!);
+    // Indicators are ASCII: one column per UTF-16 unit.
+    this.buf += indicator;
+    this.column += indicator.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }

@@ -2,9 +2,12 @@
 // queue: the queue only served to look ahead for empty collections and key length, which a tree
 // answers directly. The order of state changes follows the C-derived original, because indentation
 // and folding depend on the exact column / whitespace / indention flags left behind by each step.
+import type { Value } from '../../values/types.js';
 import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
-import { sortKeys } from './key-order.js';
+import { roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
+import { yamlNumberToken } from './go-number.js';
+import { sortAsciiKeysInPlace, sortDigitFreeKeysInPlace, sortKeys } from './key-order.js';
 import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
 import { selectScalarStyle, type ScalarStyle } from './scalar-style.js';
 import { writeDoubleQuoted, writeLiteral, writePlain, writeSingleQuoted } from './scalar-writers.js';
@@ -25,7 +28,11 @@ const SIMPLE_KEY: NodeContext = { mapping: true, simpleKey: true };
 const ROOT: NodeContext = { mapping: false, simpleKey: false };
 
 class BlockEmitter {
-  readonly out = new EmitterOutput();
+  readonly out: EmitterOutput;
+
+  constructor(linePrefix = '') {
+    this.out = new EmitterOutput(linePrefix);
+  }
 
   emitNode(node: GoNode, ctx: NodeContext): void {
     switch (node.kind) {
@@ -73,19 +80,97 @@ class BlockEmitter {
   private emitBlockMapping(entries: ReadonlyMap<string, GoNode>): void {
     this.out.increaseIndent(false, false);
     for (const key of sortedKeys([...entries.keys()])) {
-      const value = entries.get(key)!;
+      this.emitKey(key);
+      this.emitNode(entries.get(key)!, VALUE_IN_MAPPING);
+    }
+    this.out.popIndent();
+  }
+
+  /** A mapping key, up to and including its `:`. */
+  private emitKey(key: string, info = scalarInfo(key)): void {
+    this.out.writeIndent();
+    if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
+      this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
+      this.out.writeIndicator(':', false, false, false);
+    } else {
+      this.out.writeIndicator('?', true, false, true);
+      this.emitScalar(info, info.stringStyle, VALUE_IN_MAPPING);
       this.out.writeIndent();
-      const info = scalarInfo(key);
-      if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
-        this.emitScalar(info, info.stringStyle, SIMPLE_KEY);
-        this.out.writeIndicator(':', false, false, false);
-      } else {
-        this.out.writeIndicator('?', true, false, true);
-        this.emitScalar(info, info.stringStyle, VALUE_IN_MAPPING);
-        this.out.writeIndent();
-        this.out.writeIndicator(':', true, false, true);
+      this.out.writeIndicator(':', true, false, true);
+    }
+  }
+
+  /**
+   * emitNode(roundTripThroughJson(value)) without building the node tree: each scalar goes
+   * through the round trip as it is written. Throws ROUND_TRIP_FAILS where the round trip would
+   * fail, and KEY_CHANGES where it would change a map key (two keys may then become one), which
+   * the node tree handles.
+   */
+  emitValue(value: Value, ctx: NodeContext): void {
+    if (value === null) {
+      this.emitScalar(scalarInfo('null'), 'plain', ctx);
+      return;
+    }
+    switch (typeof value) {
+      case 'boolean':
+        this.emitScalar(scalarInfo(value ? 'true' : 'false'), 'plain', ctx);
+        return;
+      case 'number':
+      case 'bigint': {
+        const text = yamlNumberToken(value);
+        if (text === undefined) throw ROUND_TRIP_FAILS;
+        this.emitScalar(scalarInfo(text), 'plain', ctx);
+        return;
       }
-      this.emitNode(value, VALUE_IN_MAPPING);
+      case 'string': {
+        // Printable ASCII comes back from the round trip as it is, and scalarInfo knows it.
+        let info = scalarInfo(value);
+        if (!info.printableAscii) {
+          const text = roundTripString(value);
+          if (text === undefined) throw ROUND_TRIP_FAILS;
+          info = scalarInfo(text);
+        }
+        this.emitScalar(info, info.stringStyle, ctx);
+        return;
+      }
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        this.emitEmptyFlow('[', ']');
+        return;
+      }
+      const indentless = ctx.mapping && !this.out.indention;
+      this.out.increaseIndent(false, indentless);
+      for (const item of value) {
+        this.out.writeIndent();
+        this.out.writeIndicator('-', true, false, true);
+        this.emitValue(item, VALUE_IN_SEQUENCE);
+      }
+      this.out.popIndent();
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      this.emitEmptyFlow('{', '}');
+      return;
+    }
+    // Printable ASCII keys (nearly all keys) survive the round trip and sort without code points.
+    let ascii = true;
+    let digitFree = true;
+    for (const key of keys) {
+      const info = scalarInfo(key);
+      if (key.length <= SHORT_KEY && info.printableAscii) {
+        digitFree &&= info.plainSortable;
+        continue;
+      }
+      if (roundTripKey(key) !== key) throw KEY_CHANGES;
+      ascii = false;
+    }
+    const sorted = !ascii ? sortedKeys(keys) : digitFree && keys.length <= 16 ? sortDigitFreeKeysInPlace(keys) : sortAsciiKeysInPlace(keys);
+    this.out.increaseIndent(false, false);
+    for (const key of sorted) {
+      this.emitKey(key);
+      this.emitValue(value[key]!, VALUE_IN_MAPPING);
     }
     this.out.popIndent();
   }
@@ -160,6 +245,58 @@ function sortedKeys(keys: string[]): string[] {
     sorted.set(id, out);
   }
   return out;
+}
+
+/** A printable ASCII key this short is a simple JSON key however it is escaped (json-roundtrip.ts). */
+const SHORT_KEY = 170;
+
+const ROUND_TRIP_FAILS = Symbol('go-yaml cannot read the JSON back');
+const KEY_CHANGES = Symbol('the round trip changes a key');
+
+/**
+ * emitDocument(roundTripThroughJson(value)), or undefined where the round trip fails: what
+ * helm's toYaml writes for a value. With a `linePrefix`, every "\n" is followed by it, as
+ * sprig's indent would add it.
+ */
+export function emitValueDocument(value: Value, linePrefix = ''): string | undefined {
+  const emitter = new BlockEmitter(linePrefix);
+  try {
+    emitter.emitValue(value, ROOT);
+  } catch (err) {
+    if (err === ROUND_TRIP_FAILS) return undefined;
+    if (err !== KEY_CHANGES) throw err;
+    const node = roundTripThroughJson(value);
+    if (node === undefined) return undefined;
+    const doc = emitDocument(node);
+    return linePrefix === '' ? doc : doc.replaceAll('\n', `\n${linePrefix}`);
+  }
+  emitter.out.writeIndent();
+  return emitter.out.text();
+}
+
+/**
+ * What toYaml prints: emitValueDocument without one final "\n" (and the `linePrefix` after it),
+ * or '' where the round trip fails. The final line break is usually simply not written: cutting
+ * it off afterwards would copy the whole text once more.
+ */
+export function emitValueBody(value: Value, linePrefix = ''): string {
+  const emitter = new BlockEmitter(linePrefix);
+  try {
+    emitter.emitValue(value, ROOT);
+  } catch (err) {
+    if (err === ROUND_TRIP_FAILS) return '';
+    if (err !== KEY_CHANGES) throw err;
+    return withoutFinalBreak(emitValueDocument(value, linePrefix) ?? '', linePrefix);
+  }
+  // The document's end: writeIndent would start a new line, which toYaml would drop again.
+  if (emitter.out.breaksAtIndent()) return emitter.out.text();
+  // Otherwise the text already ends a line (a kept final line break of a block scalar, say).
+  return withoutFinalBreak(emitter.out.text(), linePrefix);
+}
+
+function withoutFinalBreak(doc: string, linePrefix: string): string {
+  const end = `\n${linePrefix}`;
+  return doc.endsWith(end) ? doc.slice(0, doc.length - end.length) : doc;
 }
 
 /** One YAML document for the value, as go-yaml v2's Marshal writes it (ending in a newline). */

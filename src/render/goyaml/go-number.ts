@@ -23,6 +23,8 @@ export function yamlNumberToken(n: number | bigint): string | undefined {
     return goFormatFloat(Number(n));
   }
   if (!Number.isFinite(n)) return undefined;
+  // The common case, without a BigInt: safe integers print as themselves ("-0" prints as 0 too).
+  if (Number.isSafeInteger(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) {
     const jsonInteger = BigInt(String(n)); // "-0" reads back as the integer 0
     if (jsonInteger >= INT64_MIN && jsonInteger < UINT64_LIMIT) return jsonInteger.toString();

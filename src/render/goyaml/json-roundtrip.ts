@@ -51,7 +51,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ALWAYS_SHORT_KEY = 170;
 
 /** A string value after the round trip, or undefined when go-yaml would fail to read it. */
-function roundTripString(s: string): string | undefined {
+export function roundTripString(s: string): string | undefined {
   if (PRINTABLE_ASCII.test(s)) return s;
   const wellFormed = toWellFormed(s);
   if (READER_FORBIDDEN.test(wellFormed)) return undefined;
@@ -59,7 +59,7 @@ function roundTripString(s: string): string | undefined {
 }
 
 /** A map key after the round trip, or undefined when it cannot be a simple key of a JSON object. */
-function roundTripKey(key: string): string | undefined {
+export function roundTripKey(key: string): string | undefined {
   if (key.length <= ALWAYS_SHORT_KEY && PRINTABLE_ASCII.test(key)) return key;
   if (jsonStringLength(key) > MAX_KEY_JSON_CHARS) return undefined;
   const wellFormed = toWellFormed(key);

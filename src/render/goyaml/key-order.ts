@@ -61,3 +61,67 @@ export function sortKeys(keys: readonly string[]): string[] {
   decorated.sort((x, y) => (keyLessCodePoints(x.cps, y.cps) ? -1 : keyLessCodePoints(y.cps, x.cps) ? 1 : 0));
   return decorated.map((d) => d.key);
 }
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** Digit runs of at most this many digits (after a leading 1) are exact as doubles. */
+const EXACT_RUN = 15;
+
+/**
+ * keyLess for two ASCII keys, on their UTF-16 units without making code point arrays (for ASCII,
+ * Go's letters are A–Z and a–z, its digits 0–9). Digit runs too long to add up exactly in a
+ * double go to keyLess.
+ */
+export function keyLessAscii(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const al = isAsciiLetter(x);
+    const bl = isAsciiLetter(y);
+    if (al && bl) return x < y;
+    if (al || bl) return bl;
+    let seed = 0;
+    if (x === ZERO || y === ZERO) {
+      for (let j = i - 1; j >= 0 && isAsciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== ZERO) {
+          seed = 1;
+          break;
+        }
+      }
+    }
+    let ea = i;
+    let va = seed;
+    for (; ea < a.length && isAsciiDigit(a.charCodeAt(ea)); ea++) va = va * 10 + (a.charCodeAt(ea) - ZERO);
+    let eb = i;
+    let vb = seed;
+    for (; eb < b.length && isAsciiDigit(b.charCodeAt(eb)); eb++) vb = vb * 10 + (b.charCodeAt(eb) - ZERO);
+    if (ea - i > EXACT_RUN || eb - i > EXACT_RUN) return keyLess(a, b);
+    if (va !== vb) return va < vb;
+    if (ea !== eb) return ea < eb;
+    return x < y;
+  }
+  return a.length < b.length;
+}
+
+/** sortKeys for ASCII keys: the same comparisons, so the same order; sorts `keys` in place. */
+export function sortAsciiKeysInPlace(keys: string[]): string[] {
+  return keys.sort((x, y) => (keyLessAscii(x, y) ? -1 : keyLessAscii(y, x) ? 1 : 0));
+}
+
+/**
+ * sortKeys for distinct printable ASCII keys without digits, in place. Without digit runs,
+ * keyList.Less is a lexicographic order over one total order of characters (non-letters by code,
+ * then letters by code), so every correct sort gives the one sorted order; a few keys are
+ * sorted faster by insertion than by Array.prototype.sort.
+ */
+export function sortDigitFreeKeysInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keyLessAscii(key, keys[j]!); j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}

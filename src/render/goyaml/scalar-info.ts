@@ -18,9 +18,12 @@ export interface ScalarInfo {
    */
   printableAscii: boolean;
   hasSpace: boolean;
+  /** Printable ASCII without digits: as a key, it sorts by a plain total order (key-order.ts). */
+  plainSortable: boolean;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const DIGIT = /[0-9]/;
 // Bounded, so that a process rendering endless distinct values does not grow without limit.
 const MAX_ENTRIES = 20_000;
 const cache = new Map<string, ScalarInfo>();
@@ -37,6 +40,7 @@ export function scalarInfo(text: string): ScalarInfo {
       utf8Length: ascii ? text.length : utf8Length(cps!),
       printableAscii: ascii,
       hasSpace: text.includes(' '),
+      plainSortable: ascii && !DIGIT.test(text),
     };
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(text, info);

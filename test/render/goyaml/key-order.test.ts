@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyLess, sortKeys } from '../../../src/render/goyaml/key-order.js';
+import fc from 'fast-check';
+import { keyLess, keyLessAscii, sortAsciiKeysInPlace, sortDigitFreeKeysInPlace, sortKeys } from '../../../src/render/goyaml/key-order.js';
 
 describe('keyLess (go-yaml v2 keyList.Less)', () => {
   it.each([
@@ -38,5 +39,44 @@ describe('sortKeys', () => {
     expect(sortKeys(['item10', 'app_name', 'item9', 'appName', 'app-name', 'app.kubernetes.io/name', 'app'])).toEqual([
       'app', 'app-name', 'app.kubernetes.io/name', 'app_name', 'appName', 'item9', 'item10',
     ]);
+  });
+});
+
+describe('keyLessAscii and sortAsciiKeysInPlace', () => {
+  // Short keys from few characters, so that shared prefixes, digit runs (long ones too) and
+  // zeros after other digits come up often.
+  const asciiKey = fc
+    .array(fc.constantFrom('a', 'B', 'z', '0', '1', '9', '00', '10', '0'.repeat(16), '9'.repeat(20), '-', '.', '/', '_', ' ', '~'), { maxLength: 6 })
+    .map((parts) => parts.join(''));
+
+  it('compares like keyLess', () => {
+    fc.assert(
+      fc.property(asciiKey, asciiKey, (a, b) => {
+        expect(keyLessAscii(a, b)).toBe(keyLess(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('sorts like sortKeys', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(asciiKey, { maxLength: 8 }), (keys) => {
+        expect(sortAsciiKeysInPlace([...keys])).toEqual(sortKeys(keys));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('sortDigitFreeKeysInPlace', () => {
+  const digitFreeKey = fc.array(fc.constantFrom('a', 'B', 'z', 'Z', '-', '.', '/', '_', ' ', '~', '@'), { maxLength: 5 }).map((p) => p.join(''));
+
+  it('sorts like sortKeys', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(digitFreeKey, { maxLength: 16 }), (keys) => {
+        expect(sortDigitFreeKeysInPlace([...keys])).toEqual(sortKeys(keys));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
