@@ -45,9 +45,41 @@ function code(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
-function ioError(dir: string, err: unknown): AiGatewayCoreError {
+/** The I/O error of one environment, as reported: nothing of it was left on disk. */
+export function environmentWriteError(dir: string, err: unknown): AiGatewayCoreError {
   if (err instanceof AiGatewayCoreError) return err;
   return new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${(err as Error).message}; nothing was written for it`, 2);
+}
+
+/** What writing one new environment folder takes, every path checked and made absolute. */
+export interface EnvironmentJob {
+  root: string;
+  /** the folders to make inside root, parents first */
+  folders: string[];
+  /** [path, content] */
+  files: [string, string][];
+}
+
+/** Pure: checks that every path of the plan is inside `dir` (or throws) and lists the calls to make. */
+export function environmentJob(plan: OutputDirPlan, dir: string): EnvironmentJob {
+  const root = resolve(dir);
+  const files: [string, string][] = [];
+  const folders: string[] = [];
+  const made = new Set<string>(['.']);
+  for (const [path, content] of plan.files) {
+    const rel = relative(root, resolve(path));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new AiGatewayCoreError(`refusing to write ${path}: it is outside ${dir}`, 2);
+    }
+    const missing: string[] = [];
+    for (let f = dirname(rel); !made.has(f); f = dirname(f)) missing.push(f);
+    for (let i = missing.length - 1; i >= 0; i--) {
+      folders.push(`${root}${sep}${missing[i]}`);
+      made.add(missing[i]!);
+    }
+    files.push([`${root}${sep}${rel}`, content]);
+  }
+  return { root, folders, files };
 }
 
 /** Creates `root`; false when it exists already. Its parent is made when missing. */
@@ -69,45 +101,34 @@ function claim(fs: EnvironmentFs, root: string): boolean {
   }
 }
 
-/** Writes the plan into `dir`; on failure nothing of it is left (see the top of this file). */
-export function writeEnvironment(plan: OutputDirPlan, dir: string, fs: EnvironmentFs = nodeEnvironmentFs): void {
-  const root = resolve(dir);
-  // Every path is checked before the first call: nothing is written outside the folder.
-  const files: { path: string; rel: string; content: string }[] = [];
-  for (const [path, content] of plan.files) {
-    const rel = relative(root, resolve(path));
-    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new AiGatewayCoreError(`refusing to write ${path}: it is outside ${dir}`, 2);
-    }
-    files.push({ path: `${root}${sep}${rel}`, rel, content });
-  }
-  let created: boolean;
+/**
+ * Writes a new environment folder; false, having written nothing, when the folder exists. On an
+ * I/O error the folder is removed with what was put in it.
+ */
+export function writeNewEnvironment(job: EnvironmentJob, fs: EnvironmentFs = nodeEnvironmentFs): boolean {
+  if (!claim(fs, job.root)) return false;
   try {
-    created = claim(fs, root);
-  } catch (err) {
-    throw ioError(dir, err);
-  }
-  if (!created) {
-    writeOutputDir(plan, dir);
-    return;
-  }
-  try {
-    const made = new Set<string>(['.']);
-    for (const { rel } of files) {
-      const missing: string[] = [];
-      for (let f = dirname(rel); !made.has(f); f = dirname(f)) missing.push(f);
-      for (let i = missing.length - 1; i >= 0; i--) {
-        fs.mkdir(`${root}${sep}${missing[i]}`);
-        made.add(missing[i]!);
-      }
-    }
-    for (const { path, content } of files) fs.writeNew(path, content);
+    for (const folder of job.folders) fs.mkdir(folder);
+    for (const [path, content] of job.files) fs.writeNew(path, content);
   } catch (err) {
     try {
-      fs.removeDir(root);
+      fs.removeDir(job.root);
     } catch {
       // the error that stopped the write is the one to report
     }
-    throw ioError(dir, err);
+    throw err;
   }
+  return true;
+}
+
+/** Writes the plan into `dir`; on failure nothing of it is left (see the top of this file). */
+export function writeEnvironment(plan: OutputDirPlan, dir: string, fs: EnvironmentFs = nodeEnvironmentFs): void {
+  const job = environmentJob(plan, dir);
+  let written: boolean;
+  try {
+    written = writeNewEnvironment(job, fs);
+  } catch (err) {
+    throw environmentWriteError(dir, err);
+  }
+  if (!written) writeOutputDir(plan, dir);
 }
