@@ -60,6 +60,17 @@ export interface EnvironmentJob {
   files: [string, string][];
 }
 
+/**
+ * `path` relative to `dir` when it is plainly below it (`dir/a/b`, no `.`, `..` or empty segment:
+ * what planOutputDir makes), without path.resolve's work; undefined otherwise.
+ */
+function plainlyBelow(dir: string, path: string): string | undefined {
+  if (path.length <= dir.length + 1 || !path.startsWith(dir) || path[dir.length] !== '/') return undefined;
+  const rel = path.slice(dir.length + 1);
+  for (const part of rel.split('/')) if (part === '' || part === '.' || part === '..') return undefined;
+  return rel;
+}
+
 /** Pure: checks that every path of the plan is inside `dir` (or throws) and lists the calls to make. */
 export function environmentJob(plan: OutputDirPlan, dir: string): EnvironmentJob {
   const root = resolve(dir);
@@ -67,9 +78,12 @@ export function environmentJob(plan: OutputDirPlan, dir: string): EnvironmentJob
   const folders: string[] = [];
   const made = new Set<string>(['.']);
   for (const [path, content] of plan.files) {
-    const rel = relative(root, resolve(path));
-    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new AiGatewayCoreError(`refusing to write ${path}: it is outside ${dir}`, 2);
+    let rel = sep === '/' ? plainlyBelow(dir, path) : undefined;
+    if (rel === undefined) {
+      rel = relative(root, resolve(path));
+      if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+        throw new AiGatewayCoreError(`refusing to write ${path}: it is outside ${dir}`, 2);
+      }
     }
     const missing: string[] = [];
     for (let f = dirname(rel); !made.has(f); f = dirname(f)) missing.push(f);

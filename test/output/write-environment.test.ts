@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeEnvironmentFs, writeEnvironment, type EnvironmentFs } from '../../src/output/write-environment.js';
+import { environmentJob, nodeEnvironmentFs, writeEnvironment, type EnvironmentFs } from '../../src/output/write-environment.js';
 import type { OutputDirPlan } from '../../src/output/write-output-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'agc-env-'));
@@ -35,6 +35,27 @@ function recording(fail?: (call: string) => boolean): { fs: EnvironmentFs; calls
     },
   };
 }
+
+describe('environmentJob', () => {
+  it('lists each folder once, parents first, and the files with absolute paths', () => {
+    const job = environmentJob(plan('out/prod', { 'c/templates/a.yaml': 'A', 'c/templates/b.yaml': 'B', 'c/x.yaml': 'X' }), 'out/prod');
+    const root = join(process.cwd(), 'out/prod');
+    expect(job).toEqual({
+      root,
+      folders: [join(root, 'c'), join(root, 'c/templates')],
+      files: [[join(root, 'c/templates/a.yaml'), 'A'], [join(root, 'c/templates/b.yaml'), 'B'], [join(root, 'c/x.yaml'), 'X']],
+    });
+  });
+
+  it.each([['c/./a.yaml', 'c/a.yaml'], ['c//a.yaml', 'c/a.yaml'], ['c/../d/a.yaml', 'd/a.yaml']])('a path that is not plain (%s) is resolved the slow way', (rel, resolved) => {
+    const job = environmentJob(plan('out/prod', { [rel]: 'A' }), 'out/prod');
+    expect(job.files).toEqual([[join(process.cwd(), 'out/prod', resolved), 'A']]);
+  });
+
+  it.each([['../escape.yaml'], ['c/../../escape.yaml'], ['']])('refuses %j: it is not inside the folder', (rel) => {
+    expect(() => environmentJob(plan('out/prod', { [rel]: 'A' }), 'out/prod')).toThrow(/outside out\/prod/);
+  });
+});
 
 describe('writeEnvironment', () => {
   it('writes a new folder with one call per folder and file, and nothing else next to it', () => {
