@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inThreadWriter, threadWriter, type EnvironmentWriter } from '../../src/output/environment-writer.js';
+import { inThreadWriter, threadWorthIt, threadWriter, type EnvironmentWriter } from '../../src/output/environment-writer.js';
 import type { OutputDirPlan } from '../../src/output/write-output-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'agc-writer-'));
@@ -64,4 +64,13 @@ describe('environment writers', () => {
     expect(await fleet(threadWriter(stops), out)).toEqual(here);
     expect(readFileSync(join(out, 'env-00', 'c', 'templates', 'a.yaml'), 'utf8')).toBe('a 0');
   });
+});
+
+describe('threadWorthIt', () => {
+  it.each([
+    [200, 2, 0.2, true],
+    [200, 2, 1.6, false], // both cores busy
+    [200, 1, 0, false], // one core
+    [15, 8, 0, false], // a thread costs more than it saves for a few environments
+  ])('%d environments, %d cores, load %d → %s', (envs, cores, load, expected) => expect(threadWorthIt(envs, cores, load)).toBe(expected));
 });
