@@ -59,8 +59,7 @@ export const THREAD_MIN_ENVIRONMENTS = 16;
 export function threadWorthIt(environments: number, cores?: number, load?: number): boolean {
   if (environments < THREAD_MIN_ENVIRONMENTS) return false;
   const os = builtin<typeof import('node:os')>('node:os');
-  const threads = builtin<typeof import('node:worker_threads')>('node:worker_threads');
-  if (!os || !threads) return false;
+  if (!os) return false; // a Node without process.getBuiltinModule: no thread either (see builtin)
   cores ??= os.availableParallelism();
   load ??= os.loadavg()[0]!;
   return cores > 1 && load < cores - 0.5;
