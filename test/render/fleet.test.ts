@@ -5,8 +5,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderEach } from '../../src/cli/commands/render-each.js';
-import { AiGatewayCoreError } from '../../src/errors.js';
 import { FleetFailedError, renderFleet } from '../../src/render/fleet.js';
 import { runCli } from '../support/cli.js';
 import { CHART_DIR, VALUES_DIR } from '../support/golden-cases.js';
@@ -95,36 +93,6 @@ describe('render --each', () => {
     }
     expect(r.stdout).toContain(`wrote ${join(out, 'e-good')}/ai-gateway-core/templates/gateway.yaml\n`);
     expect(r.stdout).not.toContain('b-schema');
-  });
-
-  it('writes the same folders and reports the same, in the same order, with its files written on a second thread', async () => {
-    const envs = makeEnvs('threads', {
-      'a-good.yaml': golden('seed-production.yaml'),
-      'b-schema.yaml': 'gateway:\n  listeners:\n    - name: x\n      port: abc\n      protocol: HTTP\n',
-      'c-unwritable.yaml': golden('seed-basic.yaml'),
-      'd-good.yaml': golden('seed-tracing-auth.yaml'),
-      'e-existing.yaml': golden('seed-basic.yaml'),
-    });
-    const run = async (writerThread: boolean) => {
-      const out = join(root, `threads-out-${writerThread}`);
-      mkdirSync(join(out, 'e-existing', 'ai-gateway-core', 'templates'), { recursive: true });
-      writeFileSync(join(out, 'e-existing', 'ai-gateway-core', 'templates', 'gateway.yaml'), 'old');
-      writeFileSync(join(out, 'c-unwritable'), 'a file where the environment folder should go');
-      let stdout = '';
-      let stderr = '';
-      const io = { stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s) };
-      let error: unknown;
-      await renderEach(io, { each: envs, outputDir: out }, () => ({}), { writerThread }).catch((err: unknown) => (error = err));
-      expect(error).toBeInstanceOf(AiGatewayCoreError);
-      return { stdout: stdout.replaceAll(out, 'OUT'), stderr: stderr.replaceAll(out, 'OUT'), error: (error as Error).message, tree: tree(out) };
-    };
-    const here = await run(false);
-    const there = await run(true);
-    expect(there).toEqual(here);
-    expect(here.error).toMatch(/^2 of 5 environments failed: .*b-schema\.yaml, .*c-unwritable\.yaml$/);
-    // the existing folder's file was replaced
-    expect(here.tree['e-existing/ai-gateway-core/templates/gateway.yaml']).toMatch(/^---\n# Source: ai-gateway-core\/templates\/gateway\.yaml\n/);
-    expect(Object.keys(here.tree).filter((p) => p.startsWith('d-good/'))).toHaveLength(Object.keys(here.tree).filter((p) => p.startsWith('a-good/')).length);
   });
 
   it.each([

@@ -3,7 +3,7 @@
 import { AiGatewayCoreError, UsageError } from '../../errors.js';
 import { findEnvironments, type FleetEnvironment } from '../../output/fleet-input.js';
 import { readTextFile } from '../../output/read-input.js';
-import { inThreadWriter, threadWorthIt, threadWriter } from '../../output/environment-writer.js';
+import { writeEnvironment } from '../../output/write-environment.js';
 import { planOutputDir } from '../../output/write-output-dir.js';
 import { FleetFailedError, renderFleet } from '../../render/fleet.js';
 import type { RenderOptions } from '../../render/render.js';
@@ -19,12 +19,7 @@ export interface RenderEachFlags {
   debug?: boolean;
 }
 
-export interface RenderEachTuning {
-  /** write on a second thread; by default when there are enough environments and cores (threadWorthIt) */
-  writerThread?: boolean;
-}
-
-export async function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: () => RenderOptions, tuning: RenderEachTuning = {}): Promise<void> {
+export function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: () => RenderOptions): void {
   if (opts.outputDir === undefined) throw new UsageError('--each writes one folder per environment: add --output-dir DIR');
   if (opts.showOnly?.length) throw new UsageError('--each writes every template of every environment: drop --show-only');
   if (opts.output === 'json') throw new UsageError('--each writes YAML files under --output-dir: drop -o json');
@@ -46,29 +41,25 @@ export async function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: (
     }
   };
   const readValues = (env: FleetEnvironment) => ({ name: env.file, text: readTextFile(env.file) });
-  const writer = (tuning.writerThread ?? threadWorthIt(envs.length)) ? threadWriter() : inThreadWriter();
-  try {
-    // One environment at a time, rendered completely before its files are written: a failure is
-    // known before anything of it is on disk, and memory holds a bounded number of environments.
-    for (const outcome of renderFleet(envs, shared, readValues)) {
-      if (!outcome.ok) {
-        writer.inOrder(() => report(outcome.env, outcome.error));
-        continue;
-      }
-      const { env, result } = outcome;
-      const warnings = result.warnings;
-      const dir = `${opts.outputDir}/${env.name}`;
-      const plan = planOutputDir(dir, result.manifests);
-      // Messages in environment order, once the files are there: its warnings, then helm's
-      // `wrote <path>` lines (the CLI gathers standard output and writes it once, at the end).
-      await writer.write(plan, dir, (err) => {
-        for (const w of warnings) io.stderr(`warning: ${env.file}: ${w}\n`);
-        if (err) report(env, err);
-        else io.stdout(plan.log);
-      });
+  // One environment at a time, rendered completely before its files are written: memory holds
+  // one environment's output, and a failure is known before anything of it is on disk.
+  for (const outcome of renderFleet(envs, shared, readValues)) {
+    if (!outcome.ok) {
+      report(outcome.env, outcome.error);
+      continue;
     }
-  } finally {
-    await writer.close();
+    const { env, result } = outcome;
+    for (const w of result.warnings) io.stderr(`warning: ${env.file}: ${w}\n`);
+    const dir = `${opts.outputDir}/${env.name}`;
+    const plan = planOutputDir(dir, result.manifests);
+    try {
+      writeEnvironment(plan, dir);
+    } catch (err) {
+      report(env, err);
+      continue;
+    }
+    // helm's `wrote <path>` lines; the CLI gathers standard output and writes it once, at the end.
+    io.stdout(plan.log);
   }
   if (failed.length > 0) throw new FleetFailedError(failed, envs.length, exitCode);
 }
