@@ -24,6 +24,26 @@ describe('firstInvalidUtf8', () => {
     [[0xf4, 0x90, 0x80, 0x80], 0], // above U+10FFFF
     [[0x61, 0xe6, 0x97], 1], // cut short
   ])('%j → %d', (bytes, at) => expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(at));
+
+  it('refuses exactly what the native decoder of decodeUtf8 refuses (each lead byte, each continuation)', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const refused = (bytes: Uint8Array) => {
+      try {
+        fatal.decode(bytes);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    for (let lead = 0x80; lead <= 0xff; lead++) {
+      for (const second of [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0]) {
+        for (const bytes of [[lead, second], [lead, second, 0x80], [lead, second, 0x80, 0x80]]) {
+          const u = Uint8Array.from(bytes);
+          expect(firstInvalidUtf8(u) >= 0, JSON.stringify(bytes)).toBe(refused(u));
+        }
+      }
+    }
+  });
 });
 
 describe('decodeUtf8', () => {

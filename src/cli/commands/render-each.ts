@@ -19,11 +19,7 @@ export interface RenderEachFlags {
   debug?: boolean;
 }
 
-/** How many environments may be writing their files while the next ones render. */
-const WRITES_IN_FLIGHT = 8;
-
-/** `sharedOptions` reads the shared -f files; it is called once the flags are known to fit. */
-export async function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: () => RenderOptions): Promise<void> {
+export function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: () => RenderOptions): void {
   if (opts.outputDir === undefined) throw new UsageError('--each writes one folder per environment: add --output-dir DIR');
   if (opts.showOnly?.length) throw new UsageError('--each writes every template of every environment: drop --show-only');
   if (opts.output === 'json') throw new UsageError('--each writes YAML files under --output-dir: drop -o json');
@@ -44,32 +40,26 @@ export async function renderEach(io: Io, opts: RenderEachFlags, sharedOptions: (
       if (opts.debug) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
     }
   };
-  // Each environment's messages and log, printed in environment order whatever order writes end in.
-  const results: Promise<() => void>[] = [];
-  let flushed = 0;
-  const flush = async (upTo: number): Promise<void> => {
-    for (; flushed < upTo; flushed++) (await results[flushed]!)();
-  };
   const readValues = (env: FleetEnvironment) => ({ name: env.file, text: readTextFile(env.file) });
+  // One environment at a time, rendered completely before its files are written: memory holds
+  // one environment's output, and a failure is known before anything of it is on disk.
   for (const outcome of renderFleet(envs, shared, readValues)) {
     if (!outcome.ok) {
-      results.push(Promise.resolve(() => report(outcome.env, outcome.error)));
-    } else {
-      const { env, result } = outcome;
-      const dir = `${opts.outputDir}/${env.name}`;
-      const plan = planOutputDir(dir, result.manifests);
-      const warn = () => {
-        for (const w of result.warnings) io.stderr(`warning: ${env.file}: ${w}\n`);
-      };
-      results.push(
-        writeEnvironment(plan, dir).then(
-          () => () => (warn(), io.stdout(plan.log)),
-          (err: unknown) => () => (warn(), report(env, err)),
-        ),
-      );
+      report(outcome.env, outcome.error);
+      continue;
     }
-    if (results.length - flushed > WRITES_IN_FLIGHT) await flush(results.length - WRITES_IN_FLIGHT);
+    const { env, result } = outcome;
+    for (const w of result.warnings) io.stderr(`warning: ${env.file}: ${w}\n`);
+    const dir = `${opts.outputDir}/${env.name}`;
+    const plan = planOutputDir(dir, result.manifests);
+    try {
+      writeEnvironment(plan, dir);
+    } catch (err) {
+      report(env, err);
+      continue;
+    }
+    // helm's `wrote <path>` lines; the CLI gathers standard output and writes it once, at the end.
+    io.stdout(plan.log);
   }
-  await flush(results.length);
   if (failed.length > 0) throw new FleetFailedError(failed, envs.length, exitCode);
 }
