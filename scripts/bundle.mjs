@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { BUNDLE, VENDOR, loadBundle } = require('../bin/ai-gateway-core.js');
+const { BUNDLE, VENDOR, CRD, loadBundle } = require('../bin/ai-gateway-core.js');
 
 // `import.meta.url` does not exist in CommonJS; src/paths.ts needs it to find chart/ and schema/,
 // which sit one level above dist/ exactly as they sit one level above src/.
@@ -170,6 +170,7 @@ const lazyBoundaries = {
 export async function bundle() {
   const work = mkdtempSync(join(tmpdir(), 'agc-bundle-'));
   const vendor = new Map();
+  const crd = new Map();
   try {
     const shim = join(work, 'import-meta-url.js');
     writeFileSync(shim, IMPORT_META_URL_SHIM);
@@ -179,14 +180,114 @@ export async function bundle() {
       ...SHIPPED_CJS,
       inject: [shim],
       define: { 'import.meta.url': 'importMetaUrl' },
-      plugins: [lazyChildProcess, lazyBoundaries, vendorSplit(vendor)],
+      plugins: [lazyChildProcess, crdSplit(crd), lazyBoundaries, vendorSplit(vendor)],
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   asciiOnly(BUNDLE);
+  await bundleCrdFile(crd, vendor);
   await bundleVendor(vendor);
   await writeCodeCache();
+  await writeCrdCodeCaches();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CRD validator's own file (validate --crds, render --crds): dist/ai-gateway-core-crd.cjs.
+//
+// src/crd/ and the CEL, protobuf and RE2 packages it imports are bundled apart from the main
+// bundle, as ES modules, so esbuild drops what src/crd never imports (most of protobuf's
+// well-known types: their descriptors were decoded at every start, ~10 ms), and they get a code
+// cache of their own, taken after --crds runs (writeCrdCodeCaches): the vendor file's cache held
+// only top-level code, so every --crds run compiled the parser, planner and validator functions
+// again. The full YAML parser stays in the vendor file, shared with the main bundle.
+
+const CRD_SOURCES = /[\\/]src[\\/]crd[\\/]/;
+/** What the CRD file takes from the vendor file instead of bundling its own copy. */
+const FROM_VENDOR = /[\\/]node_modules[\\/]yaml[\\/]/;
+
+/** The main bundle: an import of src/crd/ from outside it gets a stand-in that loads the CRD file. */
+function crdSplit(entries) {
+  return {
+    name: 'crd-split',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.resolvingForCrd || CRD_SOURCES.test(args.importer)) return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { resolvingForCrd: true, resolvingForBoundary: true, resolvingForVendor: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || !CRD_SOURCES.test(resolved.path)) return undefined;
+        const key = relative(root, resolved.path).split(sep).join('/');
+        entries.set(key, resolved.path);
+        return { path: key, namespace: 'crd-file' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'crd-file' }, async (args) => {
+        const { names } = await exportNames(entries.get(args.path));
+        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
+        const load = `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadCrd().exports.load(${JSON.stringify(args.path)})`;
+        return {
+          contents: [
+            'let real;',
+            `const load = () => real ??= ${load};`,
+            "Object.defineProperty(exports, '__esModule', { value: true });",
+            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** The CRD file: `load(key)` gives one of the src/crd modules the main bundle imports. */
+async function bundleCrdFile(entries, vendorEntries) {
+  const list = [...entries];
+  const contents = [
+    ...list.map(([, path], i) => `import * as m${i} from ${JSON.stringify(path)};`),
+    'export function load(key) {',
+    '  switch (key) {',
+    ...list.map(([key], i) => `    case ${JSON.stringify(key)}: return m${i};`),
+    '  }',
+    "  throw new Error('crd: ' + key);",
+    '}',
+  ].join('\n');
+  const fromVendor = {
+    name: 'from-vendor',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.resolvingFromVendor || args.namespace === 'vendor') return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingFromVendor: true } });
+        if (resolved.errors.length > 0 || resolved.external || !FROM_VENDOR.test(resolved.path) || FROM_VENDOR.test(args.importer)) return undefined;
+        const key = relative(root, resolved.path).split(sep).join('/');
+        vendorEntries.set(key, resolved.path);
+        return { path: key, namespace: 'vendor' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+        contents: `module.exports = require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+  await build({ stdin: { contents, resolveDir: root, loader: 'js' }, outfile: CRD, ...SHIPPED_CJS, plugins: [fromVendor] });
+  asciiOnly(CRD);
+}
+
+/**
+ * Code caches for the CRD file and the vendor file, taken after `validate --crds` runs (cold, then
+ * with a warm CRD cache) on CRDs made up from the chart's own output (scripts/crd-warmup.mjs), so
+ * they hold every function that path runs. A separate instance of the main bundle runs them: its
+ * own cache stays as writeCodeCache left it, without --crds code every render would deserialise.
+ */
+async function writeCrdCodeCaches() {
+  const bin = require('../bin/ai-gateway-core.js');
+  rmSync(`${CRD}.cache`, { force: true });
+  const { warmUpCrds } = await import('./crd-warmup.mjs');
+  await warmUpCrds(loadBundle().exports, () => bin.loadCrd().exports.load('src/crd/index.ts').clearLoadCache());
+  writeFileSync(`${CRD}.cache`, bin.loadCrd().script.createCachedData());
+  writeFileSync(`${VENDOR}.cache`, bin.loadVendor().script.createCachedData());
 }
 
 /**

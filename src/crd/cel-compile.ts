@@ -72,6 +72,12 @@ export function parseForCache(texts: Iterable<string>): CachedParses {
   return out;
 }
 
+/** Forgets every compiled and seeded expression (clearLoadCache: tests and warm-ups start cold). */
+export function clearCompiledExpressions(): void {
+  cache.clear();
+  seeded.clear();
+}
+
 /** Makes compileExpression use these parses instead of parsing the same texts again. */
 export function seedParses(cached: CachedParses): void {
   for (const text of Object.keys(cached.trees)) seeded.set(text, { shapes: cached.shapes, tree: cached.trees[text]! });

@@ -5,7 +5,7 @@ import { sha256 } from './hash.js';
 import { normalizeSchema, isPlainObject, type ValidationRule } from './schema.js';
 import type { CrdDefinition, CrdSet, CrdVersion } from './types.js';
 import { readCachedDefinitions, readStampedHash, writeCachedDefinitions, writeStampedHash } from './cache.js';
-import { parseForCache, seedParses } from './cel-compile.js';
+import { clearCompiledExpressions, parseForCache, seedParses } from './cel-compile.js';
 
 export interface CrdText {
   /** A label for messages: usually the file name. */
@@ -198,7 +198,8 @@ export function makeCrdSet(crds: readonly CrdDefinition[]): CrdSet {
   return { crds, find: (group, kind) => byKey.get(`${group}/${kind}`) };
 }
 
-/** Drops the in-memory parse cache (tests use it to measure cold loads). */
+/** Drops the in-memory caches of parsed CRDs and compiled rules (to measure cold loads). */
 export function clearLoadCache(): void {
   memoryCache.clear();
+  clearCompiledExpressions();
 }
