@@ -182,11 +182,11 @@ export async function bundle() {
       define: { 'import.meta.url': 'importMetaUrl' },
       plugins: [lazyChildProcess, crdSplit(crd), lazyBoundaries, vendorSplit(vendor)],
     });
+    await bundleCrdFile(crd, vendor, shim);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   asciiOnly(BUNDLE);
-  await bundleCrdFile(crd, vendor);
   await bundleVendor(vendor);
   await writeCodeCache();
   await writeCrdCodeCaches();
@@ -243,7 +243,7 @@ function crdSplit(entries) {
 }
 
 /** The CRD file: `load(key)` gives one of the src/crd modules the main bundle imports. */
-async function bundleCrdFile(entries, vendorEntries) {
+async function bundleCrdFile(entries, vendorEntries, importMetaUrlShim) {
   const list = [...entries];
   const contents = [
     ...list.map(([, path], i) => `import * as m${i} from ${JSON.stringify(path)};`),
@@ -271,7 +271,14 @@ async function bundleCrdFile(entries, vendorEntries) {
       }));
     },
   };
-  await build({ stdin: { contents, resolveDir: root, loader: 'js' }, outfile: CRD, ...SHIPPED_CJS, plugins: [fromVendor] });
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    outfile: CRD,
+    ...SHIPPED_CJS,
+    inject: [importMetaUrlShim],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    plugins: [fromVendor],
+  });
   asciiOnly(CRD);
 }
 

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CEL_AST_FORMAT } from './cel-ast-codec.js';
 import type { CachedParses } from './cel-compile.js';
-import { sha256 } from './hash.js';
+import { nameHash } from './hash.js';
 import type { FileStamp } from './load.js';
 import type { CrdDefinition } from './types.js';
 
@@ -49,8 +49,9 @@ function isCachedParses(v: unknown): v is CachedParses {
 const STAMP_FORMAT = 1;
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
+/** One file per CRD file path; a name collision only makes the stamps overwrite each other. */
 function stampPath(dir: string, stamp: FileStamp): string {
-  return join(dir, `file-v${STAMP_FORMAT}-${sha256(stamp.path)}.json`);
+  return join(dir, `file-v${STAMP_FORMAT}-${nameHash(stamp.path)}.json`);
 }
 
 /** The text hash recorded for this stamp of the file, if it is the one recorded. */
