@@ -189,7 +189,7 @@ export async function bundle() {
   asciiOnly(BUNDLE);
   await bundleVendor(vendor);
   await writeCodeCache();
-  await writeCrdCodeCaches();
+  await writeCrdCodeCache();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,9 +198,9 @@ export async function bundle() {
 // src/crd/ and the CEL, protobuf and RE2 packages it imports are bundled apart from the main
 // bundle, as ES modules, so esbuild drops what src/crd never imports (most of protobuf's
 // well-known types: their descriptors were decoded at every start, ~10 ms), and they get a code
-// cache of their own, taken after --crds runs (writeCrdCodeCaches): the vendor file's cache held
-// only top-level code, so every --crds run compiled the parser, planner and validator functions
-// again. The full YAML parser stays in the vendor file, shared with the main bundle.
+// cache of their own, taken after a --crds run (writeCrdCodeCache): the vendor file's cache held
+// only top-level code, so every --crds run compiled the planner and validator functions again.
+// The full YAML parser stays in the vendor file, shared with the main bundle, loaded on first use.
 
 const CRD_SOURCES = /[\\/]src[\\/]crd[\\/]/;
 /** What the CRD file takes from the vendor file instead of bundling its own copy. */
@@ -265,8 +265,13 @@ async function bundleCrdFile(entries, vendorEntries, importMetaUrlShim) {
         vendorEntries.set(key, resolved.path);
         return { path: key, namespace: 'vendor' };
       });
+      // Getters, so the vendor file loads on first use: a warm --crds run may not need it at all.
       b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-        contents: `module.exports = require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)});`,
+        contents: [
+          'let real;',
+          `const load = () => real ??= require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)});`,
+          `for (const name of ${JSON.stringify(Object.keys(require(vendorEntries.get(args.path))))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
         loader: 'js',
       }));
     },
@@ -283,18 +288,18 @@ async function bundleCrdFile(entries, vendorEntries, importMetaUrlShim) {
 }
 
 /**
- * Code caches for the CRD file and the vendor file, taken after `validate --crds` runs (cold, then
- * with a warm CRD cache) on CRDs made up from the chart's own output (scripts/crd-warmup.mjs), so
- * they hold every function that path runs. A separate instance of the main bundle runs them: its
- * own cache stays as writeCodeCache left it, without --crds code every render would deserialise.
+ * The CRD file's code cache, taken after a `validate --crds` run with a warm CRD cache on CRDs made
+ * up from the chart's own output (scripts/crd-warmup.mjs), so it holds every function that path
+ * runs. A separate instance of the main bundle runs it: the main cache stays as writeCodeCache
+ * left it, without --crds code every render would deserialise. That run does not load the vendor
+ * file (the CRD file loads it on first use): its cache stays as bundleVendor made it.
  */
-async function writeCrdCodeCaches() {
+async function writeCrdCodeCache() {
   const bin = require('../bin/ai-gateway-core.js');
   rmSync(`${CRD}.cache`, { force: true });
   const { warmUpCrds } = await import('./crd-warmup.mjs');
-  await warmUpCrds(loadBundle().exports, () => bin.loadCrd().exports.load('src/crd/index.ts').clearLoadCache());
+  await warmUpCrds(loadBundle().exports);
   writeFileSync(`${CRD}.cache`, bin.loadCrd().script.createCachedData());
-  writeFileSync(`${VENDOR}.cache`, bin.loadVendor().script.createCachedData());
 }
 
 /**
