@@ -1,4 +1,4 @@
-// A compact, exact text form of the ASTs @bufbuild/cel's parser returns, so the on-disk CRD cache
+// A compact, exact text form of the expression trees @bufbuild/cel's parser returns, so the on-disk CRD cache
 // can keep every rule parsed: that parser needs ~0.3-1 ms per rule even when warm, which was most
 // of a warm `validate --crds` run. The form is generic rather than tied to the Expr schema, so a
 // decoded tree has the same objects, keys (in the same order), and bigint/number/bytes types as
@@ -18,7 +18,7 @@
 // test/crd/cel-ast-codec.test.ts pins a fingerprint of its output; bump CEL_AST_FORMAT with it.
 
 /** Part of the CRD cache's format: bump when @bufbuild/cel's parser output changes. */
-export const CEL_AST_FORMAT = 1;
+export const CEL_AST_FORMAT = 2;
 
 const ARRAY = -1;
 const BIG = -2;
