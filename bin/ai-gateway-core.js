@@ -57,7 +57,19 @@ function loadVendor() {
   return vendor;
 }
 
-module.exports = { BUNDLE, VENDOR, HEAD, TAIL, loadBundle, loadVendor };
+// The CRD validator (src/crd with CEL, protobuf and RE2: scripts/bundle.mjs bundleCrdFile), only
+// for --crds, with its own code cache.
+const CRD = join(DIST, 'ai-gateway-core-crd.cjs');
+
+let crd;
+/** The CRD file, evaluated once with its code cache. Called by the bundle's stand-ins on first use. */
+function loadCrd() {
+  crd ??= loadBundle(CRD);
+  if (!crd) throw new Error(`${CRD} is missing: run \`npm run build\``);
+  return crd;
+}
+
+module.exports = { BUNDLE, VENDOR, CRD, HEAD, TAIL, loadBundle, loadVendor, loadCrd };
 
 if (require.main === module) {
   const loaded = loadBundle();

@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { BUNDLE, VENDOR, HEAD, TAIL, loadBundle } = require('../bin/ai-gateway-core.js');
+const { BUNDLE, VENDOR, CRD, HEAD, TAIL, loadBundle } = require('../bin/ai-gateway-core.js');
 
 // `import.meta.url` does not exist in CommonJS; src/paths.ts needs it to find chart/ and schema/,
 // which sit one level above dist/ exactly as they sit one level above src/.
@@ -53,9 +53,8 @@ const lazyChildProcess = {
 // Code that only some commands need is initialised the first time it is used, not at start-up:
 // an import that crosses into one of these groups from outside it gets a stand-in module whose
 // exports are getters that load the real module on first access. Inside a group, imports stay
-// static. The CRD validator alone (CEL, protobuf, re2) costs ~20 ms to initialise.
+// static. (src/crd/ has a file of its own: see "The CRD validator's own file" below.)
 const LAZY_GROUPS = [
-  /[\\/]src[\\/]crd[\\/]/, // validate --crds, render --crds
   /[\\/]src[\\/]validate[\\/](?!schema\.ts$)/, // validate's reports; the schema check is on every render
   /[\\/]src[\\/]output[\\/]kubectl-json\.ts$/, // render -o json
   /[\\/]src[\\/]cli[\\/]completion[\\/]/, // completion scripts
@@ -64,9 +63,8 @@ const LAZY_GROUPS = [
 
 const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 
-// Third-party code that only lazy groups run (CEL, protobuf, RE2, the full YAML parser: ~410 KiB,
-// two fifths of the bundle) goes into a second file, dist/ai-gateway-core-vendor.cjs, required on
-// first use. Bundled but never run, it still cost every start: reading and decoding the text and
+// Third-party code that only lazy groups run (the full YAML parser) goes into a second file,
+// dist/ai-gateway-core-vendor.cjs, required on first use. Bundled but never run, it still cost every start: reading and decoding the text and
 // deserialising its share of the code cache (~2 ms of a cold render). These packages share no
 // state with our modules; every import of them from the main bundle goes through the vendor file,
 // so each still exists once.
@@ -75,7 +73,7 @@ const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 // one (values-validator-fast) has refused the values, to give the messages. It is stateless, so its
 // copy of ajv's runtime helpers in the vendor file is harmless; unlike the packages, which only
 // lazy groups import, its importer runs on every render, so its stand-in loads it on first access.
-const VENDOR_PATH = /[\\/]node_modules[\\/](@bufbuild[\\/](cel|cel-spec|protobuf|re2)|yaml)[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
+const VENDOR_PATH = /[\\/]node_modules[\\/]yaml[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
 
 function vendorSplit(entries) {
   return {
@@ -170,6 +168,7 @@ const lazyBoundaries = {
 export async function bundle() {
   const work = mkdtempSync(join(tmpdir(), 'agc-bundle-'));
   const vendor = new Map();
+  const crd = new Map();
   try {
     const shim = join(work, 'import-meta-url.js');
     writeFileSync(shim, IMPORT_META_URL_SHIM);
@@ -179,14 +178,129 @@ export async function bundle() {
       ...SHIPPED_CJS,
       inject: [shim],
       define: { 'import.meta.url': 'importMetaUrl' },
-      plugins: [lazyChildProcess, lazyBoundaries, vendorSplit(vendor)],
+      plugins: [lazyChildProcess, crdSplit(crd), lazyBoundaries, vendorSplit(vendor)],
     });
+    await bundleCrdFile(crd, vendor, shim);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   finishShippedFile(BUNDLE);
   await bundleVendor(vendor);
   await writeCodeCache();
+  await writeCrdCodeCache();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CRD validator's own file (validate --crds, render --crds): dist/ai-gateway-core-crd.cjs.
+//
+// src/crd/ and the CEL, protobuf and RE2 packages it imports are bundled apart from the main
+// bundle, as ES modules, so esbuild drops what src/crd never imports (most of protobuf's
+// well-known types: their descriptors were decoded at every start, ~10 ms), and they get a code
+// cache of their own, taken after a --crds run (writeCrdCodeCache): the vendor file's cache held
+// only top-level code, so every --crds run compiled the planner and validator functions again.
+// The full YAML parser stays in the vendor file, shared with the main bundle, loaded on first use.
+
+const CRD_SOURCES = /[\\/]src[\\/]crd[\\/]/;
+/** What the CRD file takes from the vendor file instead of bundling its own copy. */
+const FROM_VENDOR = /[\\/]node_modules[\\/]yaml[\\/]/;
+
+/** The main bundle: an import of src/crd/ from outside it gets a stand-in that loads the CRD file. */
+function crdSplit(entries) {
+  return {
+    name: 'crd-split',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.resolvingForCrd || CRD_SOURCES.test(args.importer)) return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { resolvingForCrd: true, resolvingForBoundary: true, resolvingForVendor: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || !CRD_SOURCES.test(resolved.path)) return undefined;
+        const key = relative(root, resolved.path).split(sep).join('/');
+        entries.set(key, resolved.path);
+        return { path: key, namespace: 'crd-file' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'crd-file' }, async (args) => {
+        const { names } = await exportNames(entries.get(args.path));
+        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
+        const load = `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadCrd().exports.load(${JSON.stringify(args.path)})`;
+        return {
+          contents: [
+            'let real;',
+            `const load = () => real ??= ${load};`,
+            "Object.defineProperty(exports, '__esModule', { value: true });",
+            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** The CRD file: `load(key)` gives one of the src/crd modules the main bundle imports. */
+async function bundleCrdFile(entries, vendorEntries, importMetaUrlShim) {
+  const list = [...entries];
+  const contents = [
+    ...list.map(([, path], i) => `import * as m${i} from ${JSON.stringify(path)};`),
+    'export function load(key) {',
+    '  switch (key) {',
+    ...list.map(([key], i) => `    case ${JSON.stringify(key)}: return m${i};`),
+    '  }',
+    "  throw new Error('crd: ' + key);",
+    '}',
+  ].join('\n');
+  const fromVendor = {
+    name: 'from-vendor',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.resolvingFromVendor || args.namespace === 'vendor') return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingFromVendor: true } });
+        if (resolved.errors.length > 0 || resolved.external || !FROM_VENDOR.test(resolved.path) || FROM_VENDOR.test(args.importer)) return undefined;
+        const key = relative(root, resolved.path).split(sep).join('/');
+        vendorEntries.set(key, resolved.path);
+        return { path: key, namespace: 'vendor' };
+      });
+      // Getters, so the vendor file loads on first use: a warm --crds run may not need it at all.
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+        contents: [
+          'let real;',
+          `const load = () => real ??= require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)});`,
+          `for (const name of ${JSON.stringify(Object.keys(require(vendorEntries.get(args.path))))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    outfile: CRD,
+    ...SHIPPED_CJS,
+    // Nothing in src/crd or the packages it bundles reads a function's or class's name (its errors
+    // set `name` themselves), and wrapping each of them costs the CRD file's start-up.
+    keepNames: false,
+    inject: [importMetaUrlShim],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    plugins: [fromVendor],
+  });
+  finishShippedFile(CRD);
+}
+
+/**
+ * The CRD file's code cache, taken after a `validate --crds` run with a warm CRD cache on CRDs made
+ * up from the chart's own output (scripts/crd-warmup.mjs), so it holds every function that path
+ * runs. A separate instance of the main bundle runs it: the main cache stays as writeCodeCache
+ * left it, without --crds code every render would deserialise. That run does not load the vendor
+ * file (the CRD file loads it on first use): its cache stays as bundleVendor made it.
+ */
+async function writeCrdCodeCache() {
+  const bin = require('../bin/ai-gateway-core.js');
+  rmSync(`${CRD}.cache`, { force: true });
+  const { warmUpCrds } = await import('./crd-warmup.mjs');
+  await warmUpCrds(loadBundle().exports);
+  writeFileSync(`${CRD}.cache`, bin.loadCrd().script.createCachedData());
 }
 
 /**

@@ -5,6 +5,7 @@
 import { parse, plan, type CelInput, type CelResult } from '@bufbuild/cel';
 import { CelCompileError } from './errors.js';
 import { k8sCelEnv } from './cel-lib.js';
+import { AstEncoder, decodeAst, type Shape } from './cel-ast-codec.js';
 
 type Expr = ReturnType<typeof parse>['expr'];
 
@@ -42,16 +43,80 @@ export function compileExpression(text: string, variables: readonly string[] = [
   return hit;
 }
 
-function compileUncached(text: string, variables: readonly string[]): CompiledExpression {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(text);
-  } catch (err) {
-    throw new CelCompileError(text, `syntax error: ${err instanceof Error ? err.message : String(err)}`);
+/**
+ * The parser's verdict on a set of expression texts, in the form the on-disk CRD cache keeps:
+ * each tree encoded (see cel-ast-codec.ts), or the reason it does not parse.
+ */
+export interface CachedParses {
+  shapes: Shape[];
+  trees: Record<string, string>;
+  syntaxErrors: Record<string, string>;
+}
+
+/** Parsed trees other runs left in the cache, by expression text; used instead of parsing. */
+const seeded = new Map<string, { shapes: readonly Shape[]; tree?: string; syntaxError?: string }>();
+
+/** Parses every text (once) for the cache. A tree the codec cannot reproduce is left out. */
+export function parseForCache(texts: Iterable<string>): CachedParses {
+  const encoder = new AstEncoder();
+  const out: CachedParses = { shapes: encoder.shapes, trees: Object.create(null), syntaxErrors: Object.create(null) };
+  for (const text of texts) {
+    if (Object.hasOwn(out.trees, text) || Object.hasOwn(out.syntaxErrors, text)) continue;
+    const expr = parseText(text);
+    if (typeof expr === 'string') out.syntaxErrors[text] = expr;
+    else {
+      const tree = encoder.encodeParsed(expr);
+      if (tree !== undefined) out.trees[text] = tree;
+    }
   }
+  return out;
+}
+
+/** Forgets every compiled and seeded expression (clearLoadCache: tests and warm-ups start cold). */
+export function clearCompiledExpressions(): void {
+  cache.clear();
+  seeded.clear();
+}
+
+/** Makes compileExpression use these parses instead of parsing the same texts again. */
+export function seedParses(cached: CachedParses): void {
+  for (const text of Object.keys(cached.trees)) seeded.set(text, { shapes: cached.shapes, tree: cached.trees[text]! });
+  for (const text of Object.keys(cached.syntaxErrors)) seeded.set(text, { shapes: cached.shapes, syntaxError: cached.syntaxErrors[text]! });
+}
+
+/**
+ * The expression tree of `text`, or the reason it is not CEL (the message CelCompileError
+ * carries). The parse's sourceInfo (offsets, macro calls) is dropped: nothing here reads it, and
+ * it was two fifths of a cached tree and most of the cost of decoding one.
+ */
+function parseText(text: string): Expr | string {
+  try {
+    return parse(text).expr;
+  } catch (err) {
+    return `syntax error: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+function parseOrSeeded(text: string): Expr | string {
+  const hit = seeded.get(text);
+  if (hit?.syntaxError !== undefined) return hit.syntaxError;
+  if (hit?.tree !== undefined) {
+    try {
+      return decodeAst(hit.tree, hit.shapes) as Expr;
+    } catch {
+      // a damaged cache entry: parse instead
+    }
+  }
+  return parseText(text);
+}
+
+function compileUncached(text: string, variables: readonly string[]): CompiledExpression {
+  const expr = parseOrSeeded(text);
+  if (typeof expr === 'string') throw new CelCompileError(text, expr);
   const idents = new Set<string>();
-  rewriteAndCheck(parsed.expr, new Set(variables), idents, text);
-  const program = plan(k8sCelEnv(), parsed);
+  rewriteAndCheck(expr, new Set(variables), idents, text);
+  // What parse() returned, less the sourceInfo plan() does not read.
+  const program = plan(k8sCelEnv(), { $typeName: 'cel.expr.ParsedExpr', expr } as Parameters<typeof plan>[1]);
   return {
     text,
     usesOldSelf: idents.has('oldSelf'),

@@ -4,12 +4,26 @@ import { CrdLoadError } from './errors.js';
 import { sha256 } from './hash.js';
 import { normalizeSchema, isPlainObject, type ValidationRule } from './schema.js';
 import type { CrdDefinition, CrdSet, CrdVersion } from './types.js';
-import { readCachedDefinitions, writeCachedDefinitions } from './cache.js';
+import { readCachedDefinitions, readStampedHash, writeCachedDefinitions, writeStampedHash } from './cache.js';
+import { clearCompiledExpressions, parseForCache, seedParses } from './cel-compile.js';
 
 export interface CrdText {
   /** A label for messages: usually the file name. */
   name: string;
-  text: string;
+  /** The text; readCrdSource reads it on first use, which a warm cache avoids (see `stamp`). */
+  readonly text: string;
+  /** For a file: what identifies this version of it, so a cache can skip reading and hashing it. */
+  stamp?: FileStamp;
+}
+
+/** See sources.ts fileStamp. */
+export interface FileStamp {
+  /** absolute path */
+  path: string;
+  /** path, device, inode, size, mtime and ctime */
+  key: string;
+  /** ctime, in milliseconds since the epoch */
+  changedMs: number;
 }
 
 export interface LoadOptions {
@@ -20,7 +34,10 @@ export interface LoadOptions {
 /** Parsed CRDs per text hash: the same text is never parsed twice in a process. */
 const memoryCache = new Map<string, CrdDefinition[]>();
 
-/** Multi-document YAML (or JSON) → the CRD documents in it; other kinds are ignored. */
+/**
+ * Multi-document YAML (or JSON) → the CRD documents in it; other kinds are ignored. The items of
+ * a `List` (what `kubectl get crd … -o yaml` prints) are documents of their own.
+ */
 export function parseCrdText(source: string, text: string): CrdDefinition[] {
   const hash = sha256(text);
   const docs = parseDocuments(source, text);
@@ -40,7 +57,7 @@ function parseDocuments(source: string, text: string): unknown[] {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     try {
-      return [JSON.parse(text)];
+      return expandLists([JSON.parse(text)]);
     } catch {
       // Not plain JSON after all: YAML is a superset, let it report the error.
     }
@@ -52,7 +69,11 @@ function parseDocuments(source: string, text: string): unknown[] {
     const js: unknown = d.toJS({ maxAliasCount: -1 });
     if (js !== null && js !== undefined) result.push(js);
   }
-  return result;
+  return expandLists(result);
+}
+
+function expandLists(docs: unknown[]): unknown[] {
+  return docs.flatMap((doc) => (isPlainObject(doc) && doc['kind'] === 'List' && Array.isArray(doc['items']) ? (doc['items'] as unknown[]) : [doc]));
 }
 
 function str(v: unknown): string | undefined {
@@ -106,16 +127,54 @@ function toVersion(source: string, v: Record<string, unknown>, spec: Record<stri
   return out;
 }
 
+/**
+ * A file whose stamp changed less than this long ago is not stamped: on a file system with coarse
+ * timestamps, a rewrite within the same tick could keep the stamp (git's "racy clean" problem).
+ */
+const RACY_MS = 3000;
+
 /** Parses (or fetches from cache) the CRDs in one text. */
 export function loadCrdText(input: CrdText, options: LoadOptions = {}): CrdDefinition[] {
+  const dir = options.cacheDir;
+  // A warm cache knows this version of the file: neither read nor hash it.
+  const stamped = dir && input.stamp ? readStampedHash(dir, input.stamp) : undefined;
+  if (stamped !== undefined) {
+    const defs = memoryCache.get(stamped) ?? fromDisk(dir!, stamped);
+    if (defs) return defs;
+  }
   const hash = sha256(input.text);
-  const cached = memoryCache.get(hash);
-  if (cached) return cached;
-  const fromDisk = options.cacheDir ? readCachedDefinitions(options.cacheDir, hash) : undefined;
-  const defs = fromDisk ?? parseCrdText(input.name, input.text);
-  if (!fromDisk && options.cacheDir) writeCachedDefinitions(options.cacheDir, hash, defs);
-  memoryCache.set(hash, defs);
+  let defs = memoryCache.get(hash) ?? (dir ? fromDisk(dir, hash) : undefined);
+  if (!defs) {
+    defs = parseCrdText(input.name, input.text);
+    if (dir) {
+      // Every rule is parsed now (once per CRD text), so that warm runs parse none.
+      const cel = parseForCache(ruleTexts(defs));
+      seedParses(cel);
+      writeCachedDefinitions(dir, hash, { defs, cel });
+    }
+    memoryCache.set(hash, defs);
+  }
+  if (dir && input.stamp && stamped !== hash && Date.now() - input.stamp.changedMs > RACY_MS) writeStampedHash(dir, input.stamp, hash);
   return defs;
+}
+
+function fromDisk(dir: string, hash: string): CrdDefinition[] | undefined {
+  const entry = readCachedDefinitions(dir, hash);
+  if (!entry) return undefined;
+  seedParses(entry.cel);
+  memoryCache.set(hash, entry.defs);
+  return entry.defs;
+}
+
+function* ruleTexts(defs: readonly CrdDefinition[]): Iterable<string> {
+  for (const def of defs) {
+    for (const version of def.versions) {
+      for (const rule of version.rules) {
+        yield rule.rule;
+        if (rule.messageExpression !== undefined) yield rule.messageExpression;
+      }
+    }
+  }
 }
 
 /** Loads several CRD texts into one lookup set. A group/kind defined twice is an error. */
@@ -139,7 +198,8 @@ export function makeCrdSet(crds: readonly CrdDefinition[]): CrdSet {
   return { crds, find: (group, kind) => byKey.get(`${group}/${kind}`) };
 }
 
-/** Drops the in-memory parse cache (tests use it to measure cold loads). */
+/** Drops the in-memory caches of parsed CRDs and compiled rules (to measure cold loads). */
 export function clearLoadCache(): void {
   memoryCache.clear();
+  clearCompiledExpressions();
 }

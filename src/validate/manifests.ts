@@ -22,7 +22,8 @@ export { defaultCacheDir } from './cache-dir.js';
 /** Reads `--crds` paths (files, directories, `-`); unreadable or invalid CRDs are I/O errors (exit 2). */
 export function loadCrdPaths(paths: readonly string[], cacheDir: string | undefined): CrdSet {
   try {
-    const texts = paths.flatMap((p) => readCrdSource(p)).map(expandList);
+    // The items of a `kubectl get crd … -o yaml` List are read as CRDs by the loader.
+    const texts = paths.flatMap((p) => readCrdSource(p));
     if (texts.length === 0) throw new InputFileError(`--crds ${paths.join(', ')}: no *.yaml, *.yml or *.json files found`);
     const set = loadCrds(texts, cacheDir ? { cacheDir } : {});
     if (set.crds.length === 0) throw new InputFileError(`--crds ${paths.join(', ')}: no CustomResourceDefinition found`);
@@ -31,24 +32,6 @@ export function loadCrdPaths(paths: readonly string[], cacheDir: string | undefi
     if (err instanceof CrdSourceError || err instanceof CrdLoadError) throw new InputFileError(`CRDs: ${err.message}`);
     throw err;
   }
-}
-
-/**
- * `kubectl get crd … -o yaml` (or `-o json`) prints one `List`: its items become documents. Other
- * texts are returned unchanged, so their cache key stays the sha256 of the file.
- */
-function expandList(t: { name: string; text: string }): { name: string; text: string } {
-  if (!/^kind:\s*List\s*$/m.test(t.text) && !/"kind"\s*:\s*"List"/.test(t.text)) return t;
-  const docs = YAML.parseAllDocuments(t.text);
-  const all = Array.isArray(docs) ? docs : [];
-  const out: unknown[] = [];
-  for (const d of all) {
-    if (d.errors.length > 0) return t; // let the loader report it
-    const js: unknown = d.toJS({ maxAliasCount: -1 });
-    if (isPlainObject(js) && js['kind'] === 'List' && Array.isArray(js['items'])) out.push(...js['items']);
-    else if (js !== null && js !== undefined) out.push(js);
-  }
-  return { name: t.name, text: out.map((o) => JSON.stringify(o)).join('\n---\n') };
 }
 
 export interface DocInput {

@@ -1,13 +1,14 @@
 // Loading CRDs: what is extracted per version, caching by content hash (memory and disk),
 // error types, and the cost of a cold load/compile versus a warm validation.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileCrds } from '../../src/crd/compile.js';
 import { CrdLoadError, CrdSourceError } from '../../src/crd/errors.js';
-import { clearLoadCache, loadCrds, loadCrdText } from '../../src/crd/load.js';
+import { clearLoadCache, loadCrds, loadCrdText, type CrdText } from '../../src/crd/load.js';
 import { readCrdSource } from '../../src/crd/sources.js';
+import { cacheEntryName } from '../../src/crd/cache.js';
 import { validateDocuments } from '../../src/crd/validate.js';
 import { ctp, envoyProxy, gateway, GATEWAY_TARGET, gatewayConfig, SHARED_CRDS_DIR } from './helpers.js';
 import { testCrdYaml } from './fixtures.js';
@@ -81,7 +82,7 @@ describe('loading the shared CRDs', () => {
     const ep = texts.find((t) => t.name.endsWith('envoyproxies.yaml'))!;
     clearLoadCache();
     const parsed = loadCrdText(ep, { cacheDir: tmp });
-    expect(readdirSync(tmp)).toEqual([`crd-v1-${parsed[0]!.sha256}.json`]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('crd-'))).toEqual([cacheEntryName(parsed[0]!.sha256)]);
     clearLoadCache();
     const t0 = performance.now();
     const fromDisk = loadCrdText(ep, { cacheDir: tmp });
@@ -140,5 +141,81 @@ describe('cost', () => {
     );
     expect(t1 - t0).toBeLessThan(10_000);
     expect(warm).toBeLessThan(100);
+  });
+});
+
+describe('the warm cache finds unchanged files by their stamp', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crd-stamp-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const shared = () => readCrdSource(SHARED_CRDS_DIR).find((t) => t.name.endsWith('gatewayclasses.yaml'))!;
+  /** The same file, but reading its text fails the test. */
+  const unreadable = (t: CrdText): CrdText => ({
+    name: t.name,
+    stamp: t.stamp!,
+    get text(): string {
+      throw new Error(`${t.name} was read`);
+    },
+  });
+
+  it('stamps a file whose ctime is old enough, then neither reads nor hashes it', () => {
+    const cache = join(dir, 'old');
+    clearLoadCache();
+    const first = loadCrdText(shared(), { cacheDir: cache });
+    expect(readdirSync(cache).filter((f) => f.startsWith('file-'))).toHaveLength(1);
+    clearLoadCache();
+    expect(loadCrdText(unreadable(shared()), { cacheDir: cache })).toEqual(first);
+  });
+
+  it('reads a file again when its stamp changed, and does not stamp a file changed just now', () => {
+    const cache = join(dir, 'changed');
+    const file = join(dir, 'widget.yaml');
+    writeFileSync(file, testCrdYaml({ type: 'object', properties: { a: { type: 'string' } } }));
+    clearLoadCache();
+    const [t1] = readCrdSource(file);
+    expect(loadCrdText(t1!, { cacheDir: cache })[0]!.versions[0]!.schema.properties!['spec']!.properties).toHaveProperty('a');
+    // Changed within the racy window: no stamp, so the next run reads the file.
+    expect(readdirSync(cache).filter((f) => f.startsWith('file-'))).toEqual([]);
+    // Same size, same mtime: the ctime (and so the stamp) moves, and the new text is read.
+    const { mtime } = statSync(file);
+    writeFileSync(file, testCrdYaml({ type: 'object', properties: { b: { type: 'string' } } }));
+    utimesSync(file, mtime, mtime);
+    clearLoadCache();
+    const [t2] = readCrdSource(file);
+    expect(t2!.stamp!.key).not.toBe(t1!.stamp!.key);
+    expect(loadCrdText(t2!, { cacheDir: cache })[0]!.versions[0]!.schema.properties!['spec']!.properties).toHaveProperty('b');
+  });
+
+  it('ignores a stamp recorded for another version of the file', () => {
+    const cache = join(dir, 'other');
+    clearLoadCache();
+    loadCrdText(shared(), { cacheDir: cache });
+    clearLoadCache();
+    const t = shared();
+    const moved = { ...t.stamp!, key: `${t.stamp!.key}x` };
+    expect(() => loadCrdText(unreadable({ ...t, name: t.name, stamp: moved } as CrdText), { cacheDir: cache })).toThrow(/was read/);
+  });
+});
+
+describe('the warm cache keeps every rule parsed', () => {
+  it('validates the same from a warm disk cache as from the CRD text', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'crd-warm-'));
+    try {
+      const docs = [
+        gateway({ gatewayClassName: 'ai-gateway', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }, { name: 'http', protocol: 'HTTPS', port: 80 }] }),
+        envoyProxy({ provider: { type: 'Kubernetes', kubernetes: { envoyDeployment: { replicas: 2 }, envoyService: { type: 'LoadBalancer' } } } }),
+        ctp({ targetRefs: [GATEWAY_TARGET], connection: { bufferLimit: '50MB' }, tls: { minVersion: '1.3', ciphers: ['x'] } }),
+      ];
+      clearLoadCache();
+      const cold = validateDocuments(loadCrds(readCrdSource(SHARED_CRDS_DIR), { cacheDir: cache }), docs);
+      clearLoadCache();
+      const warm = validateDocuments(loadCrds(readCrdSource(SHARED_CRDS_DIR), { cacheDir: cache }), docs);
+      clearLoadCache();
+      const none = validateDocuments(loadCrds(readCrdSource(SHARED_CRDS_DIR)), docs);
+      expect(cold.issues.length).toBeGreaterThan(0);
+      expect(warm).toEqual(none);
+      expect(cold).toEqual(none);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

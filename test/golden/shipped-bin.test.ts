@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { absoluteArgs, expectedOutput, goldenCases, VALUES_DIR } from '../support/golden-cases.js';
 import { ROOT } from '../support/helm.js';
+import { runCli } from '../support/cli.js';
 
 const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
 
-function runBin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBin(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -65,6 +66,32 @@ describe('the shipped command (bin/ai-gateway-core.js)', () => {
     const { code, loaded } = JSON.parse(out) as { code: number; loaded: string[] };
     expect(code).toBe(0);
     expect(loaded.filter((m) => /stream|net|tty|crypto|child_process|fs\/promises|readline|perf_hooks|http/.test(m))).toEqual([]);
+  });
+
+  it('validates against CRDs (the CRD file and its code cache) as the sources do, with a cold and a warm CRD cache', async () => {
+    const crds = join(ROOT, '..', 'shared', 'crds');
+    const cache = mkdtempSync(join(tmpdir(), 'agc-bin-crds-'));
+    try {
+      const args = ['validate', '-f', join(VALUES_DIR, 'seed-production.yaml'), '--crds', crds];
+      const env = { ...process.env, AI_GATEWAY_CORE_CACHE_DIR: cache };
+      const cold = await runBin(args, env);
+      const warm = await runBin(args, env);
+      const saved = process.env['AI_GATEWAY_CORE_CACHE_DIR'];
+      process.env['AI_GATEWAY_CORE_CACHE_DIR'] = join(cache, 'in-process');
+      const sources = await runCli(args).finally(() => {
+        if (saved === undefined) delete process.env['AI_GATEWAY_CORE_CACHE_DIR'];
+        else process.env['AI_GATEWAY_CORE_CACHE_DIR'] = saved;
+      });
+      expect(sources.code).toBe(0);
+      expect(sources.stdout).toContain('5 documents accepted by the CRDs');
+      for (const r of [cold, warm]) {
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout).toBe(sources.stdout);
+        expect(r.stderr).toBe(sources.stderr);
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 with a message and no stack trace on invalid values', async () => {
