@@ -75,6 +75,28 @@ const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 // lazy groups import, its importer runs on every render, so its stand-in loads it on first access.
 const VENDOR_PATH = /[\\/]node_modules[\\/]yaml[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
 
+/**
+ * A stand-in module: its named exports are getters that evaluate `loadExpression` on first access.
+ * `esm` marks it as an ES module for importers that esbuild made from ESM (our sources).
+ */
+function standInSource(loadExpression, names, esm = true) {
+  return [
+    'let real;',
+    `const load = () => real ??= ${loadExpression};`,
+    esm ? "Object.defineProperty(exports, '__esModule', { value: true });" : '',
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+  ].join('\n');
+}
+
+/**
+ * The expression that loads `key` from one of the shipped side files through bin/ (`loader` is
+ * loadVendor or loadCrd, which evaluate the file once with its code cache). __dirname is dist/
+ * (bin/ passes it); a computed path keeps esbuild from bundling bin/.
+ */
+function fromSideFile(loader, key) {
+  return `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).${loader}().exports.load(${JSON.stringify(key)})`;
+}
+
 function vendorSplit(entries) {
   return {
     name: 'vendor-split',
@@ -90,22 +112,12 @@ function vendorSplit(entries) {
         return { path: key, namespace: 'vendor' };
       });
       b.onLoad({ filter: /.*/, namespace: 'vendor' }, async (args) => {
-        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it. bin/
-        // evaluates the vendor file with its code cache (see loadVendor there).
-        const load = `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)})`;
+        const load = fromSideFile('loadVendor', args.path);
         if (!args.path.startsWith('src/')) return { contents: `module.exports = ${load};`, loader: 'js' };
         // Our own module: getters for its named exports (importers use only those), loaded on first use.
         const out = await build({ entryPoints: [entries.get(args.path)], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', packages: 'external', outdir: 'unused', logLevel: 'silent' });
         const names = (Object.values(out.metafile.outputs).find((o) => o.entryPoint)?.exports ?? []).filter((n) => n !== 'default');
-        return {
-          contents: [
-            'let real;',
-            `const load = () => real ??= ${load};`,
-            "Object.defineProperty(exports, '__esModule', { value: true });",
-            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-          ].join('\n'),
-          loader: 'js',
-        };
+        return { contents: standInSource(load, names), loader: 'js' };
       });
     },
   };
@@ -142,12 +154,7 @@ async function exportNames(path) {
 async function standIn(path) {
   const found = await exportNames(path);
   const { names, esm } = Array.isArray(found) ? { names: found, esm: false } : found;
-  return [
-    'let real;',
-    `const load = () => real ??= require(${JSON.stringify(path)});`,
-    esm ? "Object.defineProperty(exports, '__esModule', { value: true });" : '',
-    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-  ].join('\n');
+  return standInSource(`require(${JSON.stringify(path)})`, names, esm);
 }
 
 const lazyBoundaries = {
@@ -224,17 +231,7 @@ function crdSplit(entries) {
       });
       b.onLoad({ filter: /.*/, namespace: 'crd-file' }, async (args) => {
         const { names } = await exportNames(entries.get(args.path));
-        // __dirname is dist/ (bin/ passes it); a computed path keeps esbuild from bundling it.
-        const load = `require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadCrd().exports.load(${JSON.stringify(args.path)})`;
-        return {
-          contents: [
-            'let real;',
-            `const load = () => real ??= ${load};`,
-            "Object.defineProperty(exports, '__esModule', { value: true });",
-            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-          ].join('\n'),
-          loader: 'js',
-        };
+        return { contents: standInSource(fromSideFile('loadCrd', args.path), names), loader: 'js' };
       });
     },
   };
@@ -265,11 +262,7 @@ async function bundleCrdFile(entries, vendorEntries, importMetaUrlShim) {
       });
       // Getters, so the vendor file loads on first use: a warm --crds run may not need it at all.
       b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-        contents: [
-          'let real;',
-          `const load = () => real ??= require(require('node:path').join(__dirname, '..', 'bin', 'ai-gateway-core.js')).loadVendor().exports.load(${JSON.stringify(args.path)});`,
-          `for (const name of ${JSON.stringify(Object.keys(require(vendorEntries.get(args.path))))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-        ].join('\n'),
+        contents: standInSource(fromSideFile('loadVendor', args.path), Object.keys(require(vendorEntries.get(args.path))), false),
         loader: 'js',
       }));
     },
