@@ -10,8 +10,8 @@ import { createHelpers } from '../../src/render/helpers.js';
 import { runtimeTemplate, type TemplateSpec } from '../../src/render/template-runtime.js';
 import { chartDefaults } from '../../src/render/render.js';
 import { coalesceValues, cloneValue } from '../../src/values/merge.js';
-import { newMap, type Value, type ValueMap } from '../../src/values/types.js';
-import { chartValues } from '../support/arbitraries.js';
+import type { ValueMap } from '../../src/values/types.js';
+import { chartValues, toValue } from '../support/arbitraries.js';
 
 const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsTypes;
 const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
@@ -35,16 +35,6 @@ function withOurs(): Render {
   return (name, root) => templates[name]!(root);
 }
 
-/** Plain JSON-ish values as the values pipeline holds them: maps without a prototype. */
-function toValue(v: unknown): Value {
-  if (Array.isArray(v)) return v.map(toValue);
-  if (v !== null && typeof v === 'object') {
-    const out = newMap();
-    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
-    return out;
-  }
-  return v as Value;
-}
 
 const attempt = (render: Render, name: string, root: unknown): string => {
   try {

@@ -1,6 +1,7 @@
 // fast-check generators for values of this chart: mostly valid, full of strings and numbers that
 // stress quoting, folding, number formatting and merging.
 import fc from 'fast-check';
+import { newMap, type Value } from '../../src/values/types.js';
 
 const FRAGMENTS = [
   'a', 'Z', 'word', ' ', '  ', ': ', ' #', '#', '-', '- ', '---', '...', "'", '"', '\n', '\n\n', '\t', '\\',
@@ -148,3 +149,14 @@ export const valueFlags = fc.array(
   ),
   { maxLength: 4 },
 ).map((pairs) => pairs.flat());
+
+/** A generated plain object as the values pipeline holds it: maps without a prototype. */
+export function toValue(v: unknown): Value {
+  if (Array.isArray(v)) return v.map(toValue);
+  if (v !== null && typeof v === 'object') {
+    const out = newMap();
+    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
+    return out;
+  }
+  return v as Value;
+}

@@ -7,22 +7,13 @@ import { emitDocument, emitValueBody, emitValueDocument } from '../../../src/ren
 import { roundTripThroughJson } from '../../../src/render/goyaml/json-roundtrip.js';
 import { newMap, type Value } from '../../../src/values/types.js';
 import { nindent, nindentToYaml, toYaml } from '../../../src/render/to-yaml.js';
-import { freeObject, trickyString } from '../../support/arbitraries.js';
+import { freeObject, toValue, trickyString } from '../../support/arbitraries.js';
 
 function reference(value: Value): string | undefined {
   const node = roundTripThroughJson(value);
   return node === undefined ? undefined : emitDocument(node);
 }
 
-function toValue(v: unknown): Value {
-  if (Array.isArray(v)) return v.map(toValue);
-  if (v !== null && typeof v === 'object') {
-    const out = newMap();
-    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
-    return out;
-  }
-  return v as Value;
-}
 
 // Keys that the round trip changes or refuses: lone surrogates (two may become one U+FFFD key),
 // NEL, forbidden C1 controls, and keys too long for a simple JSON key.
