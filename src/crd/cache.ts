@@ -1,13 +1,15 @@
 // Optional on-disk cache of parsed CRDs: JSON.parse of the normalized form is ~20x faster than
 // YAML-parsing the 1.4 MB EnvoyProxy CRD. Entries are keyed by the text's sha256, so a stale
-// entry can never be read for changed text. Each entry also keeps every CEL rule of the CRD
+// entry can never be read for changed text once the text is hashed. Each entry also keeps every CEL rule of the CRD
 // parsed (cel-ast-codec.ts): CEL's parser costs more than the rest of a warm run's CEL work.
 //
 // Beside the entries, one small file per CRD file path says which text hash the file had at a
 // given stamp (sources.ts fileStamp), so a warm run neither reads nor hashes unchanged files
-// (~10 ms for the five CRDs, most of it the 1.4 MB EnvoyProxy one). It is rewritten, not added
-// to, when the file changes.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// (~10 ms for the five CRDs, most of it the 1.4 MB EnvoyProxy one). A stamp trusts the file's
+// device, inode, size, mtime and ctime instead of its text; it is recorded only once the ctime
+// is old enough that a rewrite cannot keep it (load.ts RACY_MS), and is rewritten, not added to,
+// when the file changes.
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CEL_AST_FORMAT } from './cel-ast-codec.js';
 import type { CachedParses } from './cel-compile.js';
@@ -70,6 +72,27 @@ export function writeStampedHash(dir: string, stamp: FileStamp, hash: string): v
 
 export function writeCachedDefinitions(dir: string, hash: string, entry: CacheEntry): void {
   writeAtomically(dir, entryPath(dir, hash), JSON.stringify({ format: FORMAT, defs: entry.defs, cel: entry.cel }));
+}
+
+const writable = new Map<string, boolean>();
+
+/**
+ * Whether entries can be written to `dir` (made if missing). Filling an entry costs work a run
+ * would not otherwise do (every CEL rule parsed), so it is done only where it can be kept.
+ */
+export function cacheWritable(dir: string): boolean {
+  let ok = writable.get(dir);
+  if (ok === undefined) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    writable.set(dir, ok);
+  }
+  return ok;
 }
 
 function writeAtomically(dir: string, target: string, text: string): void {

@@ -4,7 +4,7 @@ import { CrdLoadError } from './errors.js';
 import { sha256 } from './hash.js';
 import { normalizeSchema, isPlainObject, type ValidationRule } from './schema.js';
 import type { CrdDefinition, CrdSet, CrdVersion } from './types.js';
-import { readCachedDefinitions, readStampedHash, writeCachedDefinitions, writeStampedHash } from './cache.js';
+import { cacheWritable, readCachedDefinitions, readStampedHash, writeCachedDefinitions, writeStampedHash } from './cache.js';
 import { clearCompiledExpressions, parseForCache, seedParses } from './cel-compile.js';
 
 export interface CrdText {
@@ -146,7 +146,7 @@ export function loadCrdText(input: CrdText, options: LoadOptions = {}): CrdDefin
   let defs = memoryCache.get(hash) ?? (dir ? fromDisk(dir, hash) : undefined);
   if (!defs) {
     defs = parseCrdText(input.name, input.text);
-    if (dir) {
+    if (dir && cacheWritable(dir)) {
       // Every rule is parsed now (once per CRD text), so that warm runs parse none.
       const cel = parseForCache(ruleTexts(defs));
       seedParses(cel);
