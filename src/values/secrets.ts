@@ -92,6 +92,9 @@ function escapeRegExp(s: string): string {
  * The secrets of one run, collected from its values. `redact` replaces them (and anything shaped
  * like a credential) in a text about to be printed.
  */
+/** How many noted values a ledger keeps before it looks through them anyway. */
+const MAX_PENDING = 16;
+
 export class SecretLedger {
   /** secret text → where it is */
   private readonly secrets = new Map<string, string>();
@@ -107,6 +110,8 @@ export class SecretLedger {
   /** Notes every secret-looking value of `values` (paths relative to `base`). */
   note(values: Value, base = ''): void {
     this.pending.push([values, base]);
+    // A long run (render --each) would otherwise keep every environment's values alive to its end.
+    if (this.pending.length >= MAX_PENDING) this.settle();
   }
 
   /** Looks through the values noted since the last time. */

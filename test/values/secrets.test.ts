@@ -54,6 +54,23 @@ describe('SecretLedger', () => {
     expect(ledger.redact('value "hunter22", hunter22\\,x, 98765, s.abc123; debug visible')).toBe(`value "${REDACTED}", ${REDACTED}\\,x, ${REDACTED}, ${REDACTED}; debug visible`);
   });
 
+  it('looks through noted values only when asked, or once 16 are waiting (a fleet keeps none alive)', () => {
+    let reads = 0;
+    const watched = (): ValueMap => {
+      const m = newMap();
+      Object.defineProperty(m, 'password', { enumerable: true, get: () => (reads++, 'hunter2-secret') });
+      return m;
+    };
+    const ledger = new SecretLedger();
+    for (let i = 0; i < 15; i++) ledger.note(watched());
+    expect(reads).toBe(0);
+    ledger.note(watched());
+    expect(reads).toBe(16);
+    ledger.note(watched());
+    expect(ledger.redact('was hunter2-secret')).toBe('was <redacted>');
+    expect(reads).toBe(17);
+  });
+
   it('replaces whole words only', () => {
     const ledger = new SecretLedger();
     ledger.note(map({ password: 'value' }));
