@@ -31,7 +31,8 @@ function recording(fail?: (call: string) => boolean): { fs: EnvironmentFs; calls
       mkdir: step('mkdir', nodeEnvironmentFs.mkdir),
       mkdirParents: step('mkdirParents', nodeEnvironmentFs.mkdirParents),
       writeNew: step('writeNew', nodeEnvironmentFs.writeNew),
-      removeDir: step('removeDir', nodeEnvironmentFs.removeDir),
+      removeFile: step('removeFile', nodeEnvironmentFs.removeFile),
+      removeEmptyDir: step('removeEmptyDir', nodeEnvironmentFs.removeEmptyDir),
     },
   };
 }
@@ -104,8 +105,24 @@ describe('writeEnvironment', () => {
     expect(() => writeEnvironment(plan(dir, { 'c/templates/a.yaml': 'A', 'c/templates/b.yaml': 'B' }), dir, fs)).toThrow(
       expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^cannot write to --output-dir .*env: ENOSPC.*; nothing was written for it$/) }),
     );
-    expect(calls.at(-1)).toBe('removeDir /io/env');
+    expect(calls.at(-1)).toBe('removeEmptyDir /io/env');
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("removes only what it wrote: another run's file in the folder stays, and the message says so", () => {
+    const parent = join(root, 'shared');
+    mkdirSync(parent, { recursive: true });
+    const dir = join(parent, 'env');
+    // Another run writes into the folder just claimed, before this run's second file fails.
+    const { fs } = recording((call) => {
+      if (call !== 'writeNew /shared/env/c/b.yaml') return false;
+      writeFileSync(join(dir, 'c', 'theirs.yaml'), 'T');
+      return true;
+    });
+    expect(() => writeEnvironment(plan(dir, { 'c/a.yaml': 'A', 'c/b.yaml': 'B' }), dir, fs)).toThrow(
+      expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/ENOSPC.*; some of what was written for it could not be removed$/) }),
+    );
+    expect(readdirSync(join(dir, 'c'))).toEqual(['theirs.yaml']);
   });
 
   it('a file where the folder would go is an I/O error for that folder only', () => {
