@@ -26,8 +26,8 @@ export function readValuesYaml(text: string, file: string, options: ParseValuesO
 }
 
 // The last few files the fast reader read. A fleet passes the same shared -f files for every
-// environment, and a long-running process tends to render the same files again; the values are
-// never modified downstream (they are frozen), and each caller gets its own sources map.
+// environment, and a long-running process tends to render the same files again; shared values
+// are frozen, so nobody downstream can change them, and each caller gets its own sources map.
 //
 // A file is only shared from its second reading on: the first reader gets values of its own, and
 // the file is only noted as seen. Freezing (and noting the size of) every map of every file cost
@@ -47,7 +47,8 @@ interface RecentEntry {
 
 function remember(text: string, entry: RecentEntry): void {
   if (recentCount >= RECENT) {
-    // The oldest text goes, with all its entries (Maps iterate in insertion order).
+    // The least recently read text goes, with all its entries (Maps iterate in insertion order,
+    // and a text read again is moved to the end).
     const [oldest, entries] = recent.entries().next().value!;
     recent.delete(oldest);
     recentCount -= entries.length;
@@ -60,7 +61,13 @@ function remember(text: string, entry: RecentEntry): void {
 
 function recentlyRead(text: string, file: string, options: ParseValuesOptions): ParsedValues | undefined {
   const kind = options.sourceKind ?? 'file';
-  const entry = recent.get(text)?.find((e) => e.kind === kind && e.file === file);
+  const entries = recent.get(text);
+  const entry = entries?.find((e) => e.kind === kind && e.file === file);
+  if (entry !== undefined) {
+    // Most recently read last: a fleet's shared -f file stays while its environments pass through.
+    recent.delete(text);
+    recent.set(text, entries!);
+  }
   if (entry === undefined || entry.parsed === SEEN_ONCE) {
     const parsed = parseSimpleValuesYaml(text, file, options);
     if (parsed === undefined) return undefined;

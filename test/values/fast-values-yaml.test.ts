@@ -201,3 +201,16 @@ describe('Go integer literals are numbers, not words', () => {
     if (fast !== undefined) expect(fast.values).toEqual(parseValuesYaml(text, 'v.yaml').values);
   });
 });
+
+describe('the memory of recent files', () => {
+  it('keeps a file read again and again while many others pass through (a fleet’s shared -f file)', () => {
+    const shared = 'gateway:\n  name: shared-by-all\n';
+    readValuesYaml(shared, 'shared.yaml');
+    const first = readValuesYaml(shared, 'shared.yaml').values; // shared (and frozen) from the second reading
+    expect(Object.isFrozen(first)).toBe(true);
+    for (let i = 0; i < 20; i++) {
+      readValuesYaml(`gateway:\n  name: env-${i}\n`, `env-${i}.yaml`);
+      expect(readValuesYaml(shared, 'shared.yaml').values).toBe(first);
+    }
+  });
+});
