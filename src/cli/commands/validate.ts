@@ -144,10 +144,10 @@ export async function crdGate(io: Io, crds: string[] | undefined, result: Render
   });
   const check = checkRendered(crdSet, result.manifests, { values: result.values, locator: new Locator(result.sources, files) });
   const report = finish({ findings: check.findings, inputs: valueFiles }, check, started);
-  const color = useColor('auto', process.stderr.isTTY);
-  const body = formatFindingsText(report, { color, coverage: false });
+  if (report.findings.length === 0) return;
+  const body = formatFindingsText(report, { color: useColor('auto', stderrIsTerminal), coverage: false });
   if (report.findings.some((f) => f.severity === 'error')) {
     throw new ValidationFailedError(`the cluster would reject the rendered documents: ${formatSummary(report)}\n${body}`.trimEnd());
   }
-  if (report.findings.length > 0) io.stderr(body);
+  io.stderr(body);
 }
