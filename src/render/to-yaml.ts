@@ -2,6 +2,7 @@
 // toYaml = encoding/json, read back by go-yaml v2, written by go-yaml v2; the pieces live in ./goyaml.
 import type { Value } from '../values/types.js';
 import { emitValueBody } from './goyaml/emitter.js';
+import { spaces } from './goyaml/emitter-output.js';
 
 export { goFormatFloat } from './goyaml/go-number.js';
 export { goQuote } from '../go/quote.js';
@@ -17,16 +18,8 @@ export function toYaml(v: Value): string {
 
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */
 export function indent(n: number, s: string): string {
-  const pad = padding(n);
+  const pad = spaces(n);
   return pad + s.replaceAll('\n', `\n${pad}`);
-}
-
-// The templates indent by a handful of widths, over and over.
-const PADS: string[] = [];
-
-function padding(n: number): string {
-  if (Number.isInteger(n) && n >= 0 && n < 32) return (PADS[n] ??= ' '.repeat(n));
-  return ' '.repeat(n); // a negative count throws, as Go's strings.Repeat panics
 }
 
 /**
@@ -34,7 +27,7 @@ function padding(n: number): string {
  * emitter writes the indentation after each newline itself.
  */
 export function nindentToYaml(n: number, v: Value): string {
-  const pad = padding(n);
+  const pad = spaces(n);
   return `\n${pad}${emitValueBody(v, pad)}`;
 }
 

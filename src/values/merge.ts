@@ -33,6 +33,7 @@ export function cloneValue<T extends Value>(value: T): T {
   return value;
 }
 
+// Called through .call: V8 optimises Object.prototype.hasOwnProperty well in hot loops.
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** A shallow copy of a map, prototype-free like it. */
@@ -44,8 +45,7 @@ function copyMap(map: ValueMap): ValueMap {
 
 /** helm's MergeMaps: maps merge deeply; lists, scalars and null from `over` replace. */
 function mergeMaps(base: ValueMap, over: ValueMap): ValueMap {
-  const out = newMap();
-  for (const key of Object.keys(base)) out[key] = base[key]!;
+  const out = copyMap(base);
   for (const key of Object.keys(over)) {
     const o = over[key]!;
     const b = out[key];
@@ -134,7 +134,7 @@ export function coalesceValues(defaults: ValueMap, user: ValueMap, options: Coal
   const subPrefix = concatPrefix('', options.chartName ?? '');
   for (const key of Object.keys(defaults)) {
     const val = defaults[key]!;
-    if (!Object.prototype.hasOwnProperty.call(user, key)) {
+    if (!hasOwn.call(user, key)) {
       v[key] = val;
       continue;
     }

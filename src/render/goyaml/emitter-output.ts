@@ -5,10 +5,11 @@
 export const BEST_INDENT = 2;
 export const BEST_WIDTH = 80;
 
-// Indentation strings, made once per width.
+// Indentation strings, made once per width (the emitter's and the templates' indent helpers).
 const SPACES: string[] = [];
 
-function spaces(n: number): string {
+/** n spaces; a negative count throws, as Go's strings.Repeat panics. */
+export function spaces(n: number): string {
   return n < 64 ? (SPACES[n] ??= ' '.repeat(n)) : ' '.repeat(n);
 }
 

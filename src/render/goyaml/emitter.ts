@@ -5,7 +5,7 @@
 import type { Value } from '../../values/types.js';
 import { BEST_WIDTH, EmitterOutput } from './emitter-output.js';
 import type { GoNode } from './go-node.js';
-import { roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
+import { ALWAYS_SHORT_KEY, roundTripKey, roundTripString, roundTripThroughJson } from './json-roundtrip.js';
 import { yamlNumberToken } from './go-number.js';
 import { sortAsciiKeysInPlace, sortDigitFreeKeysInPlace, sortKeys } from './key-order.js';
 import { codePointsOf, scalarInfo, type ScalarInfo } from './scalar-info.js';
@@ -159,7 +159,7 @@ class BlockEmitter {
     let digitFree = true;
     for (const key of keys) {
       const info = scalarInfo(key);
-      if (key.length <= SHORT_KEY && info.printableAscii) {
+      if (key.length <= ALWAYS_SHORT_KEY && info.printableAscii) {
         digitFree &&= info.plainSortable;
         continue;
       }
@@ -247,8 +247,6 @@ function sortedKeys(keys: string[]): string[] {
   return out;
 }
 
-/** A printable ASCII key this short is a simple JSON key however it is escaped (json-roundtrip.ts). */
-const SHORT_KEY = 170;
 
 const ROUND_TRIP_FAILS = Symbol('go-yaml cannot read the JSON back');
 const KEY_CHANGES = Symbol('the round trip changes a key');

@@ -48,7 +48,7 @@ function foldNel(s: string): string | undefined {
 // Printable ASCII comes back from the round trip unchanged: nothing to replace, forbid or fold.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Even if every character were escaped (6 characters each), the JSON key would stay short enough.
-const ALWAYS_SHORT_KEY = 170;
+export const ALWAYS_SHORT_KEY = 170;
 
 /** A string value after the round trip, or undefined when go-yaml would fail to read it. */
 export function roundTripString(s: string): string | undefined {
