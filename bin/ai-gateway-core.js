@@ -35,8 +35,7 @@ function loadBundle(file = BUNDLE) {
     // no cache: V8 compiles as usual
   }
   // A cache from another Node or V8 version is rejected by V8 and costs only the compile it saved.
-  // A file from before the wrapper was written into it still runs, wrapped here.
-  const script = new vm.Script(source.startsWith(HEAD) ? source : HEAD + source + TAIL, {
+  const script = new vm.Script(source, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,

@@ -68,10 +68,10 @@ const LAZY_GROUPS = [
 const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 
 // Third-party code that only lazy groups run (the full YAML parser) goes into a second file,
-// dist/ai-gateway-core-vendor.cjs, required on first use. Bundled but never run, it still cost every start: reading and decoding the text and
-// deserialising its share of the code cache (~2 ms of a cold render). These packages share no
-// state with our modules; every import of them from the main bundle goes through the vendor file,
-// so each still exists once.
+// dist/ai-gateway-core-vendor.cjs, required on first use: bundled but never run, it still cost
+// every start its reading, decoding and share of the code cache. These packages share no state
+// with our modules; every import of them from the main bundle goes through the vendor file, so
+// each still exists once.
 //
 // The full schema validator (130 KiB of generated ajv code) joins them: it runs only when the fast
 // one (values-validator-fast) has refused the values, to give the messages. It is stateless, so its

@@ -1,10 +1,11 @@
-// The code-cache warm-up of `validate --crds` (scripts/bundle.mjs writeCrdCodeCaches): made-up
+// The code-cache warm-up of `validate --crds` (scripts/bundle.mjs writeCrdCodeCache): made-up
 // CRDs for the kinds the chart renders, each schema inferred from the chart's own output for the
-// production example, with x-kubernetes-validations rules on every object. Running `validate -f
-// <production> --crds <them>` twice (the CRD cache cold, then warm) runs the whole --crds path:
-// CRD loading and caching, pruning, defaults, the OpenAPI checks, list types, CEL parsing,
-// planning and evaluation, RE2 and the full YAML parser. What it runs decides only which functions
-// the code caches hold, never any output; the real CRDs are not in this repository.
+// production example, with x-kubernetes-validations rules on every object. A warm-cache run of
+// `validate -f <production> --crds <them>` runs what every warm --crds run does: reading the
+// cached CRDs, pruning, defaults, the OpenAPI checks, list types, CEL planning and evaluation and
+// RE2 (the cold run that fills the cache happens in a child process; see warmUpCrds). What it runs
+// decides only which functions the code caches hold, never any output; the real CRDs are not in
+// this repository.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

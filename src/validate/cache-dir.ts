@@ -1,4 +1,4 @@
-/** Where parsed CRDs are cached between runs (keyed by the sha256 of each CRD text). */
+/** Where parsed CRDs are cached between runs (src/crd/cache.ts: entries by text hash, stamps by path). */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

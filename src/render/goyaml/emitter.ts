@@ -230,6 +230,7 @@ function unfoldedText(info: ScalarInfo, style: ScalarStyle): string {
 }
 
 // Key lists repeat (every Deployment-like map has the same keys): sort each distinct list once.
+// Only lists with a non-ASCII or long key come here; the others sort on their UTF-16 units.
 const MAX_SORTED = 5_000;
 const sorted = new Map<string, string[]>();
 

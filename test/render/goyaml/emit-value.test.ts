@@ -1,4 +1,4 @@
-// toYaml writes values straight from the value tree (emitValueDocument); the node tree path
+// toYaml writes values straight from the value tree (emitValueBody); the node tree path
 // (roundTripThroughJson, then emitDocument) is the reference it must equal, byte for byte,
 // including where the round trip fails or changes a key.
 import fc from 'fast-check';
