@@ -91,6 +91,9 @@ function crdFor(doc) {
  * (the YAML and CEL parsers, schema normalisation) stays out of the code caches, which every
  * --crds run deserialises.
  */
+/** A little more than load.ts's RACY_MS. */
+const STAMP_AFTER_MS = 3100;
+
 export async function warmUpCrds(main) {
   const work = mkdtempSync(join(tmpdir(), 'agc-crd-warmup-'));
   const saved = process.env['AI_GATEWAY_CORE_CACHE_DIR'];
@@ -103,6 +106,9 @@ export async function warmUpCrds(main) {
     mkdirSync(crds);
     docs.forEach((doc, i) => writeFileSync(join(crds, `${i}-${doc.kind.toLowerCase()}.yaml`), YAML.stringify(crdFor(doc))));
     process.env['AI_GATEWAY_CORE_CACHE_DIR'] = join(work, 'cache');
+    // A file changed in the last 3 s is not stamped (src/crd/load.ts RACY_MS): wait that out, so
+    // that the cold run records stamps and the warm run takes the stamp path real warm runs take.
+    await new Promise((resolve) => setTimeout(resolve, STAMP_AFTER_MS));
     const argv = ['validate', '-f', PRODUCTION, '--crds', crds];
     const accepted = `${docs.length} documents accepted by the CRDs`;
     const cold = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8' });
