@@ -45,28 +45,26 @@ function loadBundle(file = BUNDLE) {
   return { exports: module.exports, script };
 }
 
-let vendor;
 /**
- * The vendor file, evaluated once, with its own code cache: loaded by Node's require it was parsed
- * from scratch, ~16 ms of every `--crds` run. Called by the bundle's stand-ins on first use.
+ * A side file's loader: evaluates the file once, with its own code cache, on first use (the
+ * bundle's stand-ins call it). Loaded by Node's require, the vendor file was parsed from scratch,
+ * ~16 ms of every `--crds` run.
  */
-function loadVendor() {
-  vendor ??= loadBundle(VENDOR);
-  if (!vendor) throw new Error(`${VENDOR} is missing: run \`npm run build\``);
-  return vendor;
+function sideFile(file) {
+  let loaded;
+  return () => {
+    loaded ??= loadBundle(file);
+    if (!loaded) throw new Error(`${file} is missing: run \`npm run build\``);
+    return loaded;
+  };
 }
+
+const loadVendor = sideFile(VENDOR);
 
 // The CRD validator (src/crd with CEL, protobuf and RE2: scripts/bundle.mjs bundleCrdFile), only
-// for --crds, with its own code cache.
+// for --crds.
 const CRD = join(DIST, 'ai-gateway-core-crd.cjs');
-
-let crd;
-/** The CRD file, evaluated once with its code cache. Called by the bundle's stand-ins on first use. */
-function loadCrd() {
-  crd ??= loadBundle(CRD);
-  if (!crd) throw new Error(`${CRD} is missing: run \`npm run build\``);
-  return crd;
-}
+const loadCrd = sideFile(CRD);
 
 module.exports = { BUNDLE, VENDOR, CRD, HEAD, TAIL, loadBundle, loadVendor, loadCrd };
 
