@@ -21,6 +21,7 @@ export const KNOWN_HELPERS = [
   'if', 'unless', 'with', 'let', 'and', 'or', 'not', 'eq', 'default', 'dict', 'list', 'dig', 'isSet',
   'toYaml', 'nindent', 'indent', 'include', 'fail', 'toYamlNindent',
   'standardLabels', 'gatewayAnnotations', 'gatewayConfigSpec', 'policyConnection', 'policyTimeout',
+  'range', 'certificates', 'acmeSolver', 'httpsRedirect',
 ];
 
 // handlebars' own helpers count as known unless switched off; the twins' runtime has none of them,

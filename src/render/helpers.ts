@@ -8,7 +8,7 @@ import { TemplateFailError } from '../errors.js';
 import { goTruthy } from './go-truth.js';
 import { toYaml, indent, nindent, nindentToYaml } from './to-yaml.js';
 import { isMap, newMap, type Value, type ValueMap } from '../values/types.js';
-import { standardLabels, gatewayAnnotations, gatewayConfigSpec, policyConnection, policyTimeout } from './chart-helpers.js';
+import { standardLabels, gatewayAnnotations, gatewayConfigSpec, policyConnection, policyTimeout, certificates, acmeSolver, httpsRedirect } from './chart-helpers.js';
 
 /** Handlebars passes its options object as the last argument; Go functions never see it. */
 function args(all: unknown[]): unknown[] {
@@ -46,6 +46,22 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
       const list = args(all);
       for (const v of list) if (goTruthy(v)) return v;
       return list[list.length - 1];
+    },
+    /**
+     * Go's `range`: `{{#range list as |item key|}}`, over a list in order or a map in Go's key
+     * order (bytes); the element is also the block's context, as dot is in Go. Empty: the else block.
+     */
+    range(this: unknown, collection: unknown, opts: HelperOptions) {
+      let items: [unknown, unknown][] = [];
+      if (Array.isArray(collection)) items = collection.map((v, i) => [v, i]);
+      else if (isMap(collection)) {
+        const keys = Object.keys(collection).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        items = keys.map((k) => [(collection as ValueMap)[k], k]);
+      }
+      if (items.length === 0) return opts.inverse(this);
+      let out = '';
+      for (const [value, key] of items) out += opts.fn(value, { data: opts.data, blockParams: [value, key] });
+      return out;
     },
     not: (value: unknown) => !goTruthy(value),
     eq: (a: unknown, b: unknown) => a === b,
@@ -89,5 +105,8 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
     gatewayConfigSpec: (config: unknown) => gatewayConfigSpec(config),
     policyConnection: (policy: unknown) => policyConnection(policy),
     policyTimeout: (policy: unknown) => policyTimeout(policy),
+    certificates: (root: unknown) => certificates(root as never),
+    acmeSolver: (root: unknown) => acmeSolver(root as never),
+    httpsRedirect: (root: unknown) => httpsRedirect(root as never),
   };
 }
