@@ -33,7 +33,7 @@ export interface ValuesCheckResult {
 }
 
 /** The value inputs of render, checked instead of rendered. */
-export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'>): ValuesCheckResult {
+export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'namespace'>): ValuesCheckResult {
   const findings: Finding[] = [];
   const files = options.valuesFiles ?? [];
   const parsed: ParsedValues[] = [];
@@ -83,7 +83,7 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
 
   const violations = schemaViolations(values);
   for (const v of violations) findings.push(violationFinding(v, locator));
-  findings.push(...semanticChecks(values, locator, new Set(violations.map((v) => v.path))));
+  findings.push(...semanticChecks(values, locator, new Set(violations.map((v) => v.path)), options.namespace || 'default'));
   return { findings, values, sources, locator, schemaValid: violations.length === 0 };
 }
 
