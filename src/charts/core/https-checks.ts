@@ -1,12 +1,11 @@
 /**
  * Checks of the HTTPS values (certManager, httpsRedirect) against the listeners: the mistakes of
- * wiring cert-manager to a Gateway by hand. The ones marked TEMPLATE_FAILURES in
- * validate-values.ts are the cases the chart's templates refuse with `fail`; finding them here
+ * wiring cert-manager to a Gateway by hand. The ones listed in `templateFailures` (index.ts) are the cases the chart's templates refuse with `fail`; finding them here
  * lets `validate` name the line without rendering.
  */
-import type { Value, ValueMap } from '../values/types.js';
-import { isMap } from '../values/types.js';
-import type { Finding, FindingLocation } from './findings.js';
+import type { Value, ValueMap } from '../../values/types.js';
+import { isMap } from '../../values/types.js';
+import type { Finding, FindingLocation } from '../../validate/findings.js';
 
 type Get = (path: (string | number)[]) => Value | undefined;
 type Add = (f: Omit<Finding, 'origin' | 'location'> & { location?: FindingLocation }) => void;
