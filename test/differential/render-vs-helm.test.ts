@@ -23,6 +23,8 @@ describe('render equals helm template on random input', () => {
   it(`${RUNS} random cases: helm 3, helm 4 and the CLI agree byte for byte`, async () => {
     let n = 0;
     let rendered = 0;
+    // How often the HTTPS objects were among the compared documents.
+    const seen: Record<string, number> = { Certificate: 0, Issuer: 0, ClusterIssuer: 0, HTTPRoute: 0 };
     await fc.assert(
       fc.asyncProperty(chartValues, valueFlags, fc.constantFrom('', 'rel', 'my.release-1'), fc.constantFrom('', 'ns-x'), async (values, flags, release, namespace) => {
         const file = join(dir, `v${n++}.yaml`);
@@ -38,10 +40,13 @@ describe('render equals helm template on random input', () => {
         expect(ours.code === 0, `exit codes: ours ${ours.code} (${ours.stderr}), helm ${h3.code} (${h3.stderr})`).toBe(h3.code === 0);
         expect(ours.stdout).toBe(h3.stdout);
         if (ours.code === 0) rendered++;
+        for (const kind of Object.keys(seen)) if (ours.stdout.includes(`\nkind: ${kind}\n`)) seen[kind]! += 1;
       }),
       { numRuns: RUNS },
     );
     // Most generated cases must be valid, or the property says little.
     expect(rendered).toBeGreaterThan(RUNS * 0.6);
+    // ...and the HTTPS templates must have rendered too (about 3% of cases each, so only on long runs).
+    if (RUNS >= 200) for (const [kind, n] of Object.entries(seen)) expect(n, `${kind} documents rendered`).toBeGreaterThan(0);
   }, 600_000);
 });
