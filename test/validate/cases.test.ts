@@ -234,6 +234,21 @@ const EXPECTED: Record<string, Row[]> = {
   ],
   'semantic-https-staging-ok.yaml': [
   ],
+  'semantic-https-issuer-ref-kind.yaml': [
+    ["error","semantic/issuer-ref-kind","certManager.issuerRef.kind","13:11","cert-manager.io has no issuer kind \"ClusterIsuer\": the certificates would never be issued","did you mean \"ClusterIssuer\"?"],
+  ],
+  'enum-redirect-status-code.yaml': [
+    ["error","schema/enum","httpsRedirect.statusCode","2:15","the number 308 is not allowed","use one of 301, 302"],
+  ],
+  'enum-issuer-kind-case.yaml': [
+    ["error","schema/enum","certManager.issuer.kind","3:11","the string \"clusterissuer\" is not allowed","did you mean \"ClusterIssuer\"?"],
+  ],
+  'pattern-acme-server-http.yaml': [
+    ["error","schema/pattern","certManager.issuer.server","3:13","the string \"http://acme-v02.api.letsencrypt.org/directory\" is not an ACME directory URL starting with https://","use https: \"https://acme-v02.api.letsencrypt.org/directory\""],
+  ],
+  'pattern-dns-name-upper.yaml': [
+    ["error","schema/pattern","certManager.dnsNames[0]","3:7","the string \"AI.example.com\" is not a DNS hostname, optionally starting with \"*.\", in lower case","use lower case: \"ai.example.com\""],
+  ],
   'semantic-listener-duplicate-name.yaml': [
     ['error', 'semantic/listener-duplicate-name', 'gateway.listeners[1].name', '6:13', 'listener name "http" is already used by gateway.listeners[0]', 'rename one of them, e.g. "http-8080"'],
   ],

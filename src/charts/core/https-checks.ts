@@ -6,6 +6,7 @@
 import type { Value, ValueMap } from '../../values/types.js';
 import { isMap } from '../../values/types.js';
 import type { Finding, FindingLocation } from '../../validate/findings.js';
+import { nearest } from '../../validate/suggest.js';
 
 type Get = (path: (string | number)[]) => Value | undefined;
 type Add = (f: Omit<Finding, 'origin' | 'location'> & { location?: FindingLocation }) => void;
@@ -80,6 +81,20 @@ export function checkHttps(get: Get, add: Add, at: At, namespace: string): void 
         message: `the Certificate for Secret ${JSON.stringify(secret.name)} has no names: listener ${names.join(', ')} has no hostname and certManager.dnsNames is empty (the chart refuses to render)`,
         expected: 'at least one DNS name on every certificate',
         suggestion: `give listener ${names.join(', ')} a hostname (hostname: ai.example.com), or list the names in certManager.dnsNames`,
+      });
+    }
+    // cert-manager's own group has two issuer kinds; any other kind there is a typo nothing will ever serve.
+    const refKind = str(get(['certManager', 'issuerRef', 'kind']));
+    const refGroup = str(get(['certManager', 'issuerRef', 'group'])) || 'cert-manager.io';
+    if (refGroup === 'cert-manager.io' && refKind && refKind !== 'Issuer' && refKind !== 'ClusterIssuer') {
+      const near = nearest(refKind, ['Issuer', 'ClusterIssuer']);
+      add({
+        severity: 'error',
+        code: 'semantic/issuer-ref-kind',
+        path: 'certManager.issuerRef.kind',
+        message: `cert-manager.io has no issuer kind ${JSON.stringify(refKind)}: the certificates would never be issued`,
+        expected: 'Issuer or ClusterIssuer (or another kind together with its own issuerRef.group, for an external issuer)',
+        suggestion: near ? `did you mean ${JSON.stringify(near)}?` : 'use ClusterIssuer or Issuer',
       });
     }
     // A name from certManager.dnsNames goes on every certificate; one that no listener using that
