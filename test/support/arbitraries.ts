@@ -61,7 +61,7 @@ const labelMap = fc.dictionary(annotationKey, labelValue, { maxKeys: 4 });
 const duration = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('s', 'm', 'h', 'ms')).map(([n, u]) => `${n}${u}`);
 const envList = fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z_]{0,10}$/), value: trickyString }), { maxLength: 3 });
 /** Hostnames, wildcards among them, sharing suffixes so that listeners and certificate names meet. */
-const hostname = fc.constantFrom('a.example.com', 'b.example.com', '*.example.com', 'x.a.example.com', 'ai.example.org');
+const gatewayHostname = fc.constantFrom('a.example.com', 'b.example.com', '*.example.com', 'x.a.example.com', 'ai.example.org');
 /** A certificate reference: mostly a Secret the chart issues, sometimes one it leaves alone (another kind, group or namespace). */
 const secretName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('tls-a', 'tls-b', 'ai-gateway-tls') }, { weight: 1, arbitrary: trickyString.filter((s) => s.length > 0) });
 const certificateRef = fc.oneof(
@@ -73,7 +73,7 @@ const listener = fc.record(
     name: dnsName,
     port: fc.oneof(fc.constantFrom(80, 443, 8443), fc.integer({ min: 1, max: 65535 })),
     protocol: fc.constantFrom('HTTP', 'HTTPS', 'HTTPS', 'TLS', 'TCP'),
-    hostname,
+    hostname: gatewayHostname,
     tls: fc.record({ mode: fc.constantFrom('Terminate', 'Terminate', 'Passthrough'), certificateRefs: fc.array(certificateRef, { maxLength: 2 }) }, { requiredKeys: [] }),
   },
   { requiredKeys: ['name', 'port', 'protocol'] },
@@ -83,7 +83,7 @@ const httpsListeners = fc
   .tuple(
     fc.record({ name: dnsName, port: fc.constant(80), protocol: fc.constant('HTTP') }),
     fc.record(
-      { name: dnsName.map((n) => `${n}-s`), port: fc.constantFrom(443, 8443), protocol: fc.constant('HTTPS'), hostname, tls: fc.record({ certificateRefs: fc.array(certificateRef, { minLength: 1, maxLength: 2 }) }) },
+      { name: dnsName.map((n) => `${n}-s`), port: fc.constantFrom(443, 8443), protocol: fc.constant('HTTPS'), hostname: gatewayHostname, tls: fc.record({ certificateRefs: fc.array(certificateRef, { minLength: 1, maxLength: 2 }) }) },
       { requiredKeys: ['name', 'port', 'protocol', 'tls'] },
     ),
     fc.array(listener, { maxLength: 1 }),
@@ -151,7 +151,7 @@ export const chartValues = fc.record(
       {
         enabled: seldom,
         issuerRef: fc.record({ group: fc.constantFrom('cert-manager.io', 'example.com'), kind: fc.constantFrom('ClusterIssuer', 'Issuer'), name: dnsName }, opt),
-        dnsNames: fc.array(hostname, { maxLength: 3 }),
+        dnsNames: fc.array(gatewayHostname, { maxLength: 3 }),
         duration: fc.constantFrom('', '2160h', '90m'),
         renewBefore: fc.constantFrom('', '720h'),
         privateKey: fc.oneof(fc.constant({}), fc.record({ algorithm: fc.constantFrom('RSA', 'ECDSA'), size: fc.constantFrom(2048, 256), rotationPolicy: fc.constantFrom('Never', 'Always') }, opt)),
@@ -168,7 +168,7 @@ export const chartValues = fc.record(
       },
       opt,
     ),
-    httpsRedirect: fc.record({ enabled: seldom, statusCode: fc.constantFrom(301, 302), hostnames: fc.array(hostname, { maxLength: 3 }) }, opt),
+    httpsRedirect: fc.record({ enabled: seldom, statusCode: fc.constantFrom(301, 302), hostnames: fc.array(gatewayHostname, { maxLength: 3 }) }, opt),
     clientTrafficPolicy: fc.record(
       {
         ...meta,
