@@ -249,6 +249,12 @@ const EXPECTED: Record<string, Row[]> = {
   'pattern-dns-name-upper.yaml': [
     ["error","schema/pattern","certManager.dnsNames[0]","3:7","the string \"AI.example.com\" is not a DNS hostname, optionally starting with \"*.\", in lower case","use lower case: \"ai.example.com\""],
   ],
+  'semantic-https-acme-name-outside-http.yaml': [
+    ["error","semantic/acme-name-outside-http-listener","gateway.listeners[1].hostname","10:17","the HTTP-01 challenge for \"ai.example.com\" cannot attach to HTTP listener \"http\", whose hostname is \"www.example.com\": the certificate would never be issued","remove hostname from listener \"http\", or give it a wildcard that covers \"ai.example.com\""],
+  ],
+  'semantic-https-redirect-hostname-outside.yaml': [
+    ["warning","semantic/redirect-hostname-outside-listener","httpsRedirect.hostnames[1]","17:7","\"ai.example.org\" is not a name HTTP listener \"http\" (hostname \"*.example.com\") accepts, so requests for it are not redirected","remove \"ai.example.org\", or remove the hostname of listener \"http\""],
+  ],
   'semantic-listener-duplicate-name.yaml': [
     ['error', 'semantic/listener-duplicate-name', 'gateway.listeners[1].name', '6:13', 'listener name "http" is already used by gateway.listeners[0]', 'rename one of them, e.g. "http-8080"'],
   ],

@@ -185,6 +185,23 @@ export function checkHttps(get: Get, add: Add, at: At, namespace: string): void 
         });
       }
     }
+    // cert-manager's solver route carries the challenge's name: a hostname on the HTTP listener
+    // that does not cover it keeps the route from attaching, and the challenge never passes.
+    if (certManagerOn && http?.hostname && issuerName === refName && issuerKind === refKind) {
+      const names = [...dnsNames.map((n, i) => ({ n, path: `certManager.dnsNames[${i}]` })), ...issued.flatMap((s) => s.listeners.filter((l) => l.hostname).map((l) => ({ n: l.hostname, path: `gateway.listeners[${l.index}].hostname` })))];
+      const outside = names.find(({ n }) => !n.startsWith('*.') && !listenerServes(http.hostname, n));
+      if (outside) {
+        add({
+          severity: 'error',
+          code: 'semantic/acme-name-outside-http-listener',
+          path: outside.path,
+          message: `the HTTP-01 challenge for ${JSON.stringify(outside.n)} cannot attach to HTTP listener ${JSON.stringify(http.name)}, whose hostname is ${JSON.stringify(http.hostname)}: the certificate would never be issued`,
+          expected: 'an HTTP listener on port 80 that accepts every name on the certificates (no hostname, or one that covers them)',
+          suggestion: `remove hostname from listener ${JSON.stringify(http.name)}, or give it a wildcard that covers ${JSON.stringify(outside.n)}`,
+          related: relatedAt(at(`gateway.listeners[${http.index}].hostname`), 'the HTTP listener\'s hostname'),
+        });
+      }
+    }
     // HTTP-01 proves control of one exact name; a wildcard needs DNS-01.
     if (certManagerOn && issuerName === refName && issuerKind === refKind) {
       const wildcard = [...dnsNames.map((n, i) => ({ n, path: `certManager.dnsNames[${i}]` })), ...issued.flatMap((s) => s.listeners.map((l) => ({ n: l.hostname, path: `gateway.listeners[${l.index}].hostname` })))].find(
@@ -212,6 +229,21 @@ export function checkHttps(get: Get, add: Add, at: At, namespace: string): void 
         message: 'the redirect attaches to the Gateway\'s HTTP listener, and the Gateway has none (the chart refuses to render)',
         expected: 'a listener with protocol HTTP to redirect from',
         suggestion: `${ADD_HTTP}, or set httpsRedirect.enabled: false`,
+      });
+    }
+    const given = list(get(['httpsRedirect', 'hostnames'])).filter((n): n is string => typeof n === 'string');
+    if (http?.hostname && given.length > 0) {
+      // Gateway API: route hostnames that do not intersect the listener's are ignored, and with none left the route is not accepted.
+      given.forEach((name, i) => {
+        if (listenerServes(http.hostname, name) || listenerServes(name, http.hostname)) return;
+        add({
+          severity: 'warning',
+          code: 'semantic/redirect-hostname-outside-listener',
+          path: `httpsRedirect.hostnames[${i}]`,
+          message: `${JSON.stringify(name)} is not a name HTTP listener ${JSON.stringify(http.name)} (hostname ${JSON.stringify(http.hostname)}) accepts, so requests for it are not redirected`,
+          expected: 'redirect hostnames that the HTTP listener accepts',
+          suggestion: `remove ${JSON.stringify(name)}, or remove the hostname of listener ${JSON.stringify(http.name)}`,
+        });
       });
     }
     if (!https) {
