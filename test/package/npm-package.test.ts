@@ -63,7 +63,8 @@ describe('the packed tarball', () => {
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/ai-gateway-core.js', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/values.schema.json', 'chart/README.md', 'schema/values.schema.json']) {
       expect(packed.files, f).toContain(f);
     }
-    expect(packed.files.filter((f) => f.startsWith('chart/templates/')).length).toBe(6);
+    // _helpers.tpl and the eight templates (five core objects; certificate, issuer and httproute for HTTPS)
+    expect(packed.files.filter((f) => f.startsWith('chart/templates/')).length).toBe(9);
     expect(packed.files.some((f) => /\.(test|spec)\.|\.map$|\.tsbuildinfo$/.test(f))).toBe(false);
   });
 
