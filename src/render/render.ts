@@ -18,6 +18,7 @@ import type { ValueMap } from '../values/types.js';
 import { checkValues, SchemaValidationError, type SchemaProblem } from '../validate/schema.js';
 import { chartValuesPath } from '../paths.js';
 import { loadChart } from './templates.js';
+import { inRenderScope } from './render-scope.js';
 import { sortManifests, formatManifests, selectShowOnly, type Manifest, type RenderedFile } from './manifest.js';
 import type { TemplateRoot } from './chart-helpers.js';
 import { checkKubeVersion, parseKubeVersion, DEFAULT_KUBE_VERSION } from './kube-version.js';
@@ -165,10 +166,12 @@ export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'rel
   // helm executes the templates in reverse order of their paths (engine.go, sortTemplates), so
   // when two templates fail, the last one in path order is the one helm reports.
   const files: RenderedFile[] = new Array(chart.templates.length);
-  for (let i = chart.templates.length - 1; i >= 0; i--) {
-    const [path, fn] = chart.templates[i]!;
-    files[i] = { source: `${chart.meta.name}/${path}`, text: fn(root) };
-  }
+  inRenderScope(() => {
+    for (let i = chart.templates.length - 1; i >= 0; i--) {
+      const [path, fn] = chart.templates[i]!;
+      files[i] = { source: `${chart.meta.name}/${path}`, text: fn(root) };
+    }
+  });
   const sorted = sortManifests(files);
   let text = formatManifests(sorted);
   if (options.showOnly && options.showOnly.length > 0) text = selectShowOnly(text, options.showOnly);

@@ -11,6 +11,7 @@ import { goQuote } from '../../go/quote.js';
 import { goSortedKeys } from '../../go/sort-strings.js';
 import { newMap, type Value, type ValueMap } from '../../values/types.js';
 import { freezeTree } from '../../values/frozen.js';
+import { oncePerRender } from '../../render/render-scope.js';
 import { effectiveRateLimit, effectiveRetry, enabledModels, isEnabled, totalTokenKey, usedBackends } from './routing.js';
 
 const TEMPLATE = (file: string): string => `ai-gateway-models/templates/${file}`;
@@ -170,9 +171,13 @@ function rateLimitRules(key: string, limits: ValueMap, tokenKey: string): Value[
   return rules.length > 0 ? rules : null;
 }
 
-/** _helpers.tpl "usedBackends", as the backend templates range over it: used backends in Go's key order. */
-export function usedBackendMap(values: unknown): ValueMap {
-  const v = asMap(values);
+/**
+ * _helpers.tpl "usedBackends", as the backend templates range over it: used backends in Go's key
+ * order. Four templates range over it: computed once per render.
+ */
+export const usedBackendMap = oncePerRender(mapUsedBackends);
+
+function mapUsedBackends(v: ValueMap): ValueMap {
   const backends = asMap(v['backends']);
   const used = usedBackends(v);
   const out = newMap();
@@ -204,6 +209,6 @@ export function securitySettings(auth: unknown): SecurityView {
 export const helpers = {
   modelRoutes: (values: unknown) => modelRoutes(values),
   modelPolicies: (values: unknown) => modelPolicies(values),
-  usedBackendMap: (values: unknown) => usedBackendMap(values),
+  usedBackendMap: (values: unknown) => usedBackendMap(asMap(values)),
   securitySettings: (auth: unknown) => securitySettings(auth),
 };

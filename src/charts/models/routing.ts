@@ -8,6 +8,7 @@
 import { goTruthy } from '../../render/go-truth.js';
 import { asMap, deepCopy } from '../../render/chart-helpers.js';
 import { goSortedKeys } from '../../go/sort-strings.js';
+import { oncePerRender } from '../../render/render-scope.js';
 import { isMap, newMap, type Value, type ValueMap } from '../../values/types.js';
 
 /** `ne $x.enabled false`: missing (or anything but false) is enabled; only false disables. */
@@ -29,8 +30,13 @@ export interface ModelEntry {
   refs: BackendRef[];
 }
 
-/** aigatewayroute.yaml's loop: the enabled models with their enabled references, in Go's key order. */
-export function enabledModels(values: ValueMap): ModelEntry[] {
+/**
+ * aigatewayroute.yaml's loop: the enabled models with their enabled references, in Go's key order.
+ * Every template of a render asks (directly or through usedBackends): computed once per render.
+ */
+export const enabledModels = oncePerRender(listEnabledModels);
+
+function listEnabledModels(values: ValueMap): ModelEntry[] {
   const models = asMap(values['models']);
   const out: ModelEntry[] = [];
   for (const key of goSortedKeys(models)) {
@@ -51,7 +57,9 @@ export function enabledModels(values: ValueMap): ModelEntry[] {
  * _helpers.tpl "usedBackends": the backends an enabled model uses through an enabled reference,
  * when they exist and are enabled (anything else fails the render in aigatewayroute.yaml).
  */
-export function usedBackends(values: ValueMap): Set<string> {
+export const usedBackends = oncePerRender(findUsedBackends);
+
+function findUsedBackends(values: ValueMap): Set<string> {
   const backends = asMap(values['backends']);
   const used = new Set<string>();
   for (const { refs } of enabledModels(values)) {
