@@ -10,8 +10,9 @@ import { asMap } from '../../render/chart-helpers.js';
 import { goQuote } from '../../go/quote.js';
 import { goSortedKeys } from '../../go/sort-strings.js';
 import { newMap, type Value, type ValueMap } from '../../values/types.js';
-import { freezeTree } from '../../values/frozen.js';
 import { oncePerRender } from '../../render/render-scope.js';
+import { freezeTree } from '../../values/frozen.js';
+import { contentKey } from '../../values/content-key.js';
 import { effectiveRateLimit, effectiveRetry, enabledModels, isEnabled, totalTokenKey, usedBackends } from './routing.js';
 
 const TEMPLATE = (file: string): string => `ai-gateway-models/templates/${file}`;
@@ -106,24 +107,26 @@ export function modelPolicies(values: unknown): PolicyView[] {
   const v = asMap(values);
   const tokenKey = totalTokenKey(v);
   const out: PolicyView[] = [];
-  // What a model without retry or rateLimit settings of its own gets: the same for all of them,
-  // so computed once and frozen (toYaml then writes it once: render/to-yaml.ts).
-  let sharedRetry: ValueMap | null | undefined;
-  let sharedRules: Value[] | null | undefined;
+  // A model's retry and rules depend only on its own settings (merged over the same defaults):
+  // models with equal settings (or none, '' below) share one computed, frozen policy, which toYaml
+  // then writes once (render/to-yaml.ts). The first model with those settings computes them, so a
+  // `fail` names the same model as the template's.
+  const retries = new Map<string, ValueMap | null>();
+  const limits = new Map<string, Value[] | null>();
   for (const { key, model } of enabledModels(v)) {
-    const ownRetry = goTruthy(model['retry']);
-    const ownLimits = goTruthy(model['rateLimit']);
-    if (!ownRetry && sharedRetry === undefined) sharedRetry = frozen(retryView(effectiveRetry(v, model)));
-    if (!ownLimits && sharedRules === undefined) sharedRules = frozen(rateLimitRules(key, effectiveRateLimit(v, model), tokenKey));
-    const retry = ownRetry ? retryView(effectiveRetry(v, model)) : sharedRetry!;
-    const rules = ownLimits ? rateLimitRules(key, effectiveRateLimit(v, model), tokenKey) : sharedRules!;
+    const retryKey = goTruthy(model['retry']) ? contentKey(model['retry']!) : '';
+    let retry = retries.get(retryKey);
+    if (retry === undefined) retries.set(retryKey, (retry = frozen(retryView(effectiveRetry(v, model)))));
+    const limitsKey = goTruthy(model['rateLimit']) ? contentKey(model['rateLimit']!) : '';
+    let rules = limits.get(limitsKey);
+    if (rules === undefined) limits.set(limitsKey, (rules = frozen(rateLimitRules(key, effectiveRateLimit(v, model), tokenKey))));
     if (retry === null && rules === null) continue;
     out.push({ key, model, retry, rules });
   }
   return out;
 }
 
-function frozen<T extends Value>(value: T): T {
+function frozen<T extends Value | null>(value: T): T {
   freezeTree(value);
   return value;
 }
