@@ -128,6 +128,7 @@ export function mergeValues(options: RenderOptions): MergedValues {
       setString: options.setString ?? [],
       setFile: options.setFile ?? [],
       setLiteral: options.setLiteral ?? [],
+      filesCharged: true,
     },
     readFile,
   );

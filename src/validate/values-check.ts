@@ -71,6 +71,7 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
         setString: options.setString ?? [],
         setFile: options.setFile ?? [],
         setLiteral: options.setLiteral ?? [],
+        filesCharged: true,
       },
       options.readFile ?? setFileReader(new InputBudget()),
     );
