@@ -137,6 +137,9 @@ class SimpleReader {
   // they explain errors, and building them for every value was most of the reader's garbage.
   private readonly parents: PathId[] = [-1];
   private readonly segments: (string | number)[] = [''];
+  /** how many keys or indexes lead to each path: the deepest is the values' depth (limits.ts) */
+  private readonly levels: number[] = [0];
+  private depth = 0;
   /** (path id, line, column) for each record, in order */
   private readonly records: number[] = [];
 
@@ -168,17 +171,23 @@ class SimpleReader {
       values = root as ValueMap;
       if (this.i < this.lines.length) decline(); // a dedent below the root's indent: malformed
     }
-    const result = withLazySources({ values, duplicates: this.duplicates }, () => {
+    const result: ParsedValues = withLazySources({ values, duplicates: this.duplicates }, () => {
       const sources = this.sourceMap();
       // Without a repeated key no value was replaced, so no source can be stale.
       return this.duplicates.length > 0 ? pruneSources(sources, values) : sources;
     });
+    // Every path is one value (the root, each map entry and list item), unless a repeated key
+    // replaced one: then the limits measure the values themselves.
+    if (this.duplicates.length === 0) result.size = { nodes: this.parents.length, depth: this.depth };
     return result;
   }
 
   private child(parent: PathId, segment: string | number): PathId {
     this.parents.push(parent);
     this.segments.push(segment);
+    const level = this.levels[parent]! + 1;
+    this.levels.push(level);
+    if (level > this.depth) this.depth = level;
     return this.parents.length - 1;
   }
 

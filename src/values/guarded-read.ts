@@ -19,7 +19,7 @@ export function readValuesGuarded(text: string, file: string, budget: ValuesBudg
     parsed = parseValuesYaml(text, file);
   }
   try {
-    budget.charge(parsed.values, file);
+    budget.charge(parsed.values, file, parsed.size);
   } catch (err) {
     // A faster reader has no positions for this; the full parser says where the nesting is too deep.
     if (err instanceof ValuesLimitError && err.limit === 'MAX_VALUES_DEPTH' && read !== parseValuesYaml) parseValuesYaml(text, file);

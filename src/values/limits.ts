@@ -110,9 +110,12 @@ export function measureTree(root: Value, stopAfterNodes = Infinity): TreeSize {
 export class ValuesBudget {
   private used = 0;
 
-  /** Counts `value` (what `what` produced); throws when the run is over MAX_VALUES_NODES or MAX_VALUES_DEPTH. */
-  charge(value: Value, what: string): void {
-    const size = measureTree(value, MAX_VALUES_NODES - this.used);
+  /**
+   * Counts `value` (what `what` produced); throws when the run is over MAX_VALUES_NODES or
+   * MAX_VALUES_DEPTH. `known` is measureTree(value), when the reader counted it already.
+   */
+  charge(value: Value, what: string, known?: TreeSize): void {
+    const size = known ?? measureTree(value, MAX_VALUES_NODES - this.used);
     this.used += size.nodes;
     if (this.used > MAX_VALUES_NODES) {
       throw new ValuesLimitError(

@@ -12,6 +12,7 @@
  * deep-merged in order (maps merge, anything else replaces). helm 3 silently used only the first
  * document; helm 4 is the behaviour we keep.
  */
+import type { TreeSize } from './limits.js';
 import { AiGatewayCoreError } from '../errors.js';
 import { Composer, LineCounter, Parser, visit, isAlias, isMap as isYamlMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
@@ -36,6 +37,8 @@ export interface ParsedValues {
   values: ValueMap;
   sources: SourceMap;
   duplicates: DuplicateKey[];
+  /** measureTree(values), when the reader counted it as it read (the limits then need no walk) */
+  size?: TreeSize;
 }
 
 export type ValuesYamlErrorCode =

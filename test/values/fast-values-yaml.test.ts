@@ -1,6 +1,7 @@
 // The fast reader is only an accelerator: whatever it accepts, it must read exactly as
 // parseValuesYaml does (values, sources with positions, duplicate keys), and it must decline
 // everything parseValuesYaml rejects. Random documents in and around the subset check both.
+import { measureTree } from '../../src/values/limits.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -30,6 +31,9 @@ function expectAgreement(text: string): boolean {
   expect(JSON.stringify(fast.values), text).toBe(JSON.stringify(ref.values)); // key order
   expect([...fast.sources], text).toEqual([...ref.sources]);
   expect(fast.duplicates, text).toEqual(ref.duplicates);
+  // The size it counts while reading is what the limits would measure (limits.ts).
+  if (fast.size !== undefined) expect(fast.size, text).toEqual(measureTree(fast.values));
+  else expect(fast.duplicates.length, text).toBeGreaterThan(0);
   return true;
 }
 
