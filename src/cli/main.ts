@@ -83,6 +83,7 @@ export async function main(): Promise<void> {
   });
   // stdout is written once, at the end: a command that fails has printed nothing before it threw,
   // so a pipe never receives half a manifest.
-  if (out.length > 0) writeStdout(out.join(''));
+  // Piece by piece: joining them first would copy the whole output once more.
+  for (const piece of out) writeStdout(piece);
   process.exitCode = code;
 }

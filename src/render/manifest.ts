@@ -323,8 +323,13 @@ function frame(m: Manifest): string {
 
 /** What `helm template` prints without --show-only. */
 export function formatManifests(sorted: SortedManifests): string {
-  const body = goTrimSpace(sorted.generic.map(frame).join('')) + '\n';
-  return body + sorted.hooks.map(frame).join('');
+  // helm prints TrimSpace(documents) + "\n". Frames end in their content and one "\n", so when the
+  // last content ends in no space (split trims them all; only an empty one is left), the joined
+  // frames are that already: trim + "\n" made a string of two parts, copied whole again when written.
+  const joined = sorted.generic.map(frame).join('');
+  const last = sorted.generic.at(-1)?.content ?? '';
+  const body = last !== '' && !isGoSpace(last.charCodeAt(last.length - 1)) ? joined : goTrimSpace(joined) + '\n';
+  return sorted.hooks.length === 0 ? body : body + sorted.hooks.map(frame).join('');
 }
 
 /** Go's filepath.Match on `/`-separated paths: `*` and `?` never cross `/`. */

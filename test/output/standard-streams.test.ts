@@ -42,3 +42,18 @@ describe('stderrIsTerminal, through validate --color auto', () => {
     expect(r.stdout).toContain(`${ESC}31merror${ESC}0m`);
   });
 });
+
+describe('writeFd', () => {
+  it('writes long text slice by slice, never splitting a surrogate pair', async () => {
+    const { closeSync, openSync } = await import('node:fs');
+    const { writeFd } = await import('../../src/output/standard-streams.js');
+    const MiB = 1 << 20;
+    for (const text of ['', 'a', `${'a'.repeat(MiB - 1)}😀${'b'.repeat(MiB)}é`, `${'x'.repeat(MiB)}😀`, '😀'.repeat(MiB)]) {
+      const file = join(work, 'out.txt');
+      const fd = openSync(file, 'w');
+      writeFd(fd, () => process.stdout, text);
+      closeSync(fd);
+      expect(readFileSync(file, 'utf8') === text).toBe(true);
+    }
+  });
+});

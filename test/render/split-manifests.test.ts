@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { goTrimSpace, SEPARATOR, splitManifests } from '../../src/render/manifest.js';
+import { formatManifests, goTrimSpace, SEPARATOR, sortManifests, splitManifests } from '../../src/render/manifest.js';
 
 /** releaseutil.SplitManifests as the regex says it: the reference for the scanning version. */
 function splitByRegex(text: string): string[] {
@@ -33,6 +33,27 @@ describe('splitManifests', () => {
         expect(splitManifests(text)).toEqual(splitByRegex(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('formatManifests', () => {
+  it("is helm's TrimSpace(frames) + newline, then the hooks, on any template output", () => {
+    const piece = fc.constantFrom('---\n', '\n---\n', 'kind: A\n', 'kind: Pod\n', 'a: 1', ' ', '\n', '\u00a0', '\u2003\n', 'x: "\u3000"', 'metadata:\n  annotations:\n    helm.sh/hook: pre-install\n');
+    const template = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(template, { minLength: 1, maxLength: 3 }), (texts) => {
+        let sorted: ReturnType<typeof sortManifests>;
+        try {
+          sorted = sortManifests(texts.map((text, i) => ({ source: `c/templates/t${i}.yaml`, text })));
+        } catch {
+          return; // a hook document that is not YAML: helm refuses it too
+        }
+        const frame = (m: { source: string; content: string }) => `---\n# Source: ${m.source}\n${m.content}\n`;
+        const expected = goTrimSpace(sorted.generic.map(frame).join('')) + '\n' + sorted.hooks.map(frame).join('');
+        expect(formatManifests(sorted)).toBe(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
