@@ -29,7 +29,24 @@ export { goQuote } from '../go/quote.js';
  * (e.g. a control character go-yaml cannot read back) it prints nothing, and so does this.
  */
 export function toYaml(v: Value): string {
+  if (typeof v === 'string') return stringText(v);
   return remembered(v, -1, () => emitValueBody(v));
+}
+
+// The text of strings, by string: each document prints its name and namespace with toYaml (a
+// catalog's model key three times), and an emitter per string was most of that. Bounded, so that
+// a process rendering endless distinct values does not grow without limit.
+const MAX_STRINGS = 20_000;
+const strings = new Map<string, string>();
+
+function stringText(s: string): string {
+  let text = strings.get(s);
+  if (text === undefined) {
+    text = emitValueBody(s);
+    if (strings.size >= MAX_STRINGS) strings.clear();
+    strings.set(s, text);
+  }
+  return text;
 }
 
 /** sprig `indent`: n spaces before the text and after every "\n", so empty lines become n spaces. */

@@ -537,3 +537,18 @@ describe('toYaml against helm 3.17.3 and 4.1.4', () => {
     for (const run of helm.values()) expect(run.outputs.get('ints')).toBe(toYaml(SET_INTS));
   });
 });
+
+describe('toYaml of strings (remembered by string)', () => {
+  it('is the emitter text, the first time and every time after', async () => {
+    const { emitValueBody } = await import('../../src/render/goyaml/emitter.js');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('null', 'yes', '1', '', ' a', 'a: b', '- x', '\n')), (s) => {
+        const fresh = emitValueBody(s);
+        expect(toYaml(s)).toBe(fresh);
+        expect(toYaml(s)).toBe(fresh);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
