@@ -16,8 +16,11 @@ export type FindingLocation =
   /** a rendered document with no values behind the field (e.g. a label the chart adds) */
   | { kind: 'rendered'; template: string };
 
-/** Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these. */
-export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd';
+/**
+ * Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these.
+ * `system`: `check`, the two releases judged together.
+ */
+export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd' | 'system';
 
 export interface RenderedField {
   apiVersion: string;

@@ -271,6 +271,7 @@ const RULE_TEXT: Record<string, string> = {
   schema: "A value does not meet the chart's schema",
   semantic: 'The values contradict each other or break the gateway at run time',
   template: 'The chart refuses to render these values',
+  check: 'The core and models releases do not work together',
   crd: 'A rendered document is rejected by its CustomResourceDefinition',
 };
 
