@@ -12,8 +12,11 @@ import { get, kindOf, list, nameOf, namespaceOf, num, objectsOf, str, type Syste
 export interface ParentRef {
   route: ValueMap;
   index: number;
+  /** the Gateway's name and namespace, as the parentRef says them */
   name: string;
   namespace: string;
+  /** where the route itself lives (what `allowedRoutes.namespaces` judges) */
+  routeNamespace: string;
   sectionName?: string;
   port?: number;
   /** the core release's Gateway it names, when there is one */
@@ -36,8 +39,9 @@ export function parentRefs(system: System): ParentRef[] {
       if (!isMap(r)) return;
       if ((str(r['kind']) ?? 'Gateway') !== 'Gateway' || (str(r['group']) ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io') return;
       const name = str(r['name']) ?? '';
-      const namespace = str(r['namespace']) || namespaceOf(route, system.models);
-      const ref: ParentRef = { route, index, name, namespace };
+      const routeNamespace = namespaceOf(route, system.models);
+      const namespace = str(r['namespace']) || routeNamespace;
+      const ref: ParentRef = { route, index, name, namespace, routeNamespace };
       const section = str(r['sectionName']);
       if (section) ref.sectionName = section;
       const port = num(r['port']);

@@ -16,16 +16,16 @@ export function plainHttp(system: System): Finding[] {
   const groups = new Map<string, ParentRef[]>();
   for (const ref of parentRefs(system)) {
     if (!ref.gateway) continue;
-    const key = JSON.stringify([ref.name, ref.namespace, ref.sectionName, ref.port]);
+    const key = JSON.stringify([ref.name, ref.namespace, ref.routeNamespace, ref.sectionName, ref.port]);
     groups.set(key, [...(groups.get(key) ?? []), ref]);
   }
   for (const refs of groups.values()) {
     const ref = refs[0]!;
     const gateway = ref.gateway!;
     const gatewayNs = namespaceOf(gateway, core);
-    const admitted = selectedListeners(ref).filter((l) => admission(l, gatewayNs, ref.namespace).admits === true);
+    const admitted = selectedListeners(ref).filter((l) => admission(l, gatewayNs, ref.routeNamespace).admits === true);
     const http = admitted.filter((l) => str(l.listener['protocol']) === 'HTTP');
-    const https = listenersOf(gateway).filter((l) => str(l.listener['protocol']) === 'HTTPS' && admission(l, gatewayNs, ref.namespace).admits === true);
+    const https = listenersOf(gateway).filter((l) => str(l.listener['protocol']) === 'HTTPS' && admission(l, gatewayNs, ref.routeNamespace).admits === true);
     if (http.length === 0 || https.length === 0) continue;
     const pinned = ref.sectionName !== undefined;
     const redirects = redirectRoutes(system, gateway, http);

@@ -15,7 +15,7 @@ export function routeAttachment(system: System): Finding[] {
   // Routes that share one parentRef (every model of the chart does) share one finding.
   const groups = new Map<string, ParentRef[]>();
   for (const ref of parentRefs(system)) {
-    const key = JSON.stringify([ref.name, ref.namespace, ref.sectionName, ref.port]);
+    const key = JSON.stringify([ref.name, ref.namespace, ref.routeNamespace, ref.sectionName, ref.port]);
     groups.set(key, [...(groups.get(key) ?? []), ref]);
   }
   const gateways = objectsOf(core, 'Gateway');
@@ -39,7 +39,7 @@ export function routeAttachment(system: System): Finding[] {
             object,
             message: `${subject} attach to ${target}, but the core release renders Gateway ${ref.name} in namespace ${ns}, so no route attaches and every request gets 404`,
             expected: `the namespace of the core release's Gateway: ${ns}`,
-            suggestion: `set gateway.namespace: ${ns} in the models values (the listeners must then admit routes from ${ref.namespace}: allowedRoutes.namespaces.from: All or Selector)`,
+            suggestion: `set gateway.namespace: ${ns} in the models values (the listeners must then admit routes from ${ref.routeNamespace}: allowedRoutes.namespaces.from: All or Selector)`,
             related: [{ side: core, path: 'gateway.name', message: `Gateway ${ref.name} is rendered in namespace ${ns} (the core release's -n)` }],
           }),
         );
@@ -84,7 +84,7 @@ export function routeAttachment(system: System): Finding[] {
     }
 
     const gatewayNs = namespaceOf(ref.gateway, core);
-    const verdicts = selected.map((l) => ({ l, a: admission(l, gatewayNs, ref.namespace) }));
+    const verdicts = selected.map((l) => ({ l, a: admission(l, gatewayNs, ref.routeNamespace) }));
     if (verdicts.some((v) => v.a.admits === true)) continue;
     const refused = verdicts.filter((v): v is { l: Listener; a: Extract<Admission, { admits: false }> } => v.a.admits === false);
     const unknown = verdicts.filter((v): v is { l: Listener; a: Extract<Admission, { admits: 'unknown' }> } => v.a.admits === 'unknown');
@@ -96,8 +96,8 @@ export function routeAttachment(system: System): Finding[] {
           code: 'check/listener-selector',
           at: { side: core, path: `gateway.listeners[${v.l.index}].allowedRoutes.namespaces` },
           object,
-          message: `${subject} attach to ${target} only if namespace ${ref.namespace} matches the selector of listener ${quote(v.l.name)}: ${v.a.reason}`,
-          suggestion: `make sure namespace ${ref.namespace} has the labels of the selector (kubectl get ns ${ref.namespace} --show-labels), or use allowedRoutes.namespaces.from: All`,
+          message: `${subject} attach to ${target} only if namespace ${ref.routeNamespace} matches the selector of listener ${quote(v.l.name)}: ${v.a.reason}`,
+          suggestion: `make sure namespace ${ref.routeNamespace} has the labels of the selector (kubectl get ns ${ref.routeNamespace} --show-labels), or use allowedRoutes.namespaces.from: All`,
         }),
       );
       continue;
@@ -111,7 +111,7 @@ export function routeAttachment(system: System): Finding[] {
         ? `allow the models namespace on the listener: allowedRoutes: {namespaces: {from: All}} (or Selector) on gateway.listeners[${first.l.index}] in the core values, or install the models release in namespace ${gatewayNs}`
         : why === 'kind'
           ? `add {kind: HTTPRoute} to gateway.listeners[${first.l.index}].allowedRoutes.kinds in the core values, or remove allowedRoutes.kinds`
-          : `attach to an HTTP or HTTPS listener: ${all.filter((l) => admission(l, gatewayNs, ref.namespace).admits === true).map((l) => `gateway.sectionName: ${l.name}`)[0] ?? 'add one to gateway.listeners in the core values'}`;
+          : `attach to an HTTP or HTTPS listener: ${all.filter((l) => admission(l, gatewayNs, ref.routeNamespace).admits === true).map((l) => `gateway.sectionName: ${l.name}`)[0] ?? 'add one to gateway.listeners in the core values'}`;
     out.push(
       systemFinding({
         severity: 'error',
@@ -119,7 +119,7 @@ export function routeAttachment(system: System): Finding[] {
         at: { side: core, path: why === 'protocol' ? `gateway.listeners[${first.l.index}].protocol` : `gateway.listeners[${first.l.index}]`, key: why !== 'protocol' },
         object,
         message: `${subject} cannot attach to ${target}: ${selected.length === 1 ? 'its listener refuses them' : 'every listener refuses them'} (${reasons}), so every request gets 404`,
-        expected: why === 'namespace' ? `a listener that admits routes from namespace ${ref.namespace}` : 'an HTTP or HTTPS listener that admits HTTPRoutes',
+        expected: why === 'namespace' ? `a listener that admits routes from namespace ${ref.routeNamespace}` : 'an HTTP or HTTPS listener that admits HTTPRoutes',
         suggestion: fix,
         related: ref.sectionName !== undefined ? [{ side: models, path: 'gateway.sectionName', message: 'the route is pinned to this listener here' }] : [],
       }),
