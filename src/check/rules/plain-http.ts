@@ -44,7 +44,7 @@ export function plainHttp(system: System): Finding[] {
         code: 'check/plain-http',
         at: { side: models, path: 'gateway.sectionName' },
         object: { o: ref.route, field: `spec.parentRefs[${ref.index}]` },
-        message: `${routes.length === 1 ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')} ${pinned ? `are pinned to the plain HTTP listener ${quote(plain.name)}` : `attach to every listener of ${describeObject(gateway, core)}`}, so AI traffic, API keys and prompts included, is served unencrypted on listener ${quote(plain.name)} (port ${String(port)}) as well as on HTTPS listener ${quote(secure.name)}${redirectNote}`,
+        message: `${routes.length === 1 ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')} ${pinned ? `${routes.length === 1 ? 'is' : 'are'} pinned to the plain HTTP listener ${quote(plain.name)}` : `${routes.length === 1 ? 'attaches' : 'attach'} to every listener of ${describeObject(gateway, core)}`}, so AI traffic, API keys and prompts included, is served unencrypted on listener ${quote(plain.name)} (port ${String(port)}) as well as on HTTPS listener ${quote(secure.name)}${redirectNote}`,
         expected: `routes pinned to the HTTPS listener (sectionName: ${secure.name})`,
         suggestion: `set gateway.sectionName: ${secure.name} in the models values`,
         related: [

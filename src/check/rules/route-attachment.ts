@@ -22,7 +22,10 @@ export function routeAttachment(system: System): Finding[] {
   for (const refs of groups.values()) {
     const ref = refs[0]!;
     const routes = refs.map((r) => nameOf(r.route));
-    const subject = `${routes.length === 1 ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')}`;
+    const one = routes.length === 1;
+    const subject = `${one ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')}`;
+    const attach = one ? 'attaches' : 'attach';
+    const them = one ? 'it' : 'them';
     const target = `Gateway ${ref.namespace}/${ref.name}`;
     const object = { o: ref.route, field: `spec.parentRefs[${ref.index}]` };
 
@@ -37,7 +40,7 @@ export function routeAttachment(system: System): Finding[] {
             code: 'check/gateway-not-found',
             at: { side: models, path: 'gateway.namespace' },
             object,
-            message: `${subject} attach to ${target}, but the core release renders Gateway ${ref.name} in namespace ${ns}, so no route attaches and every request gets 404`,
+            message: `${subject} ${attach} to ${target}, but the core release renders Gateway ${ref.name} in namespace ${ns}, so no route attaches and every request gets 404`,
             expected: `the namespace of the core release's Gateway: ${ns}`,
             suggestion: `set gateway.namespace: ${ns} in the models values (the listeners must then admit routes from ${ref.routeNamespace}: allowedRoutes.namespaces.from: All or Selector)`,
             related: [{ side: core, path: 'gateway.name', message: `Gateway ${ref.name} is rendered in namespace ${ns} (the core release's -n)` }],
@@ -52,7 +55,7 @@ export function routeAttachment(system: System): Finding[] {
           code: 'check/gateway-not-found',
           at: { side: models, path: 'gateway.name' },
           object,
-          message: `${subject} attach to ${target}, which the core release does not render (${rendered.length ? `it renders ${rendered.map((g) => `Gateway ${g}`).join(', ')}` : 'it renders no Gateway'}), so no route attaches and every request gets 404`,
+          message: `${subject} ${attach} to ${target}, which the core release does not render (${rendered.length ? `it renders ${rendered.map((g) => `Gateway ${g}`).join(', ')}` : 'it renders no Gateway'}), so no route attaches and every request gets 404`,
           expected: rendered.length ? `the name of the core release's Gateway: ${rendered.map((g) => g.split('/')[1]).join(' or ')}` : "a Gateway rendered by the core release (gateway.enabled: true)",
           suggestion: rendered.length
             ? `${guess ? `did you mean ${quote(guess)}? ` : ''}set gateway.name: ${guess ?? nameOf(gateways[0]!)} in the models values`
@@ -74,7 +77,7 @@ export function routeAttachment(system: System): Finding[] {
           code: 'check/section-not-found',
           at: { side: models, path: 'gateway.sectionName' },
           object,
-          message: `${subject} attach to listener ${quote(ref.sectionName)} of ${target}, which has no listener of that name (its listeners: ${names.join(', ') || 'none'}), so no route attaches and every request gets 404`,
+          message: `${subject} ${attach} to listener ${quote(ref.sectionName)} of ${target}, which has no listener of that name (its listeners: ${names.join(', ') || 'none'}), so no route attaches and every request gets 404`,
           expected: `one of the Gateway's listeners: ${names.join(', ')}`,
           suggestion: guess ? `did you mean ${quote(guess)}? set gateway.sectionName: ${guess}` : `set gateway.sectionName to one of ${names.map(quote).join(', ')}, or to "" to attach to every listener`,
           related: [{ side: core, path: 'gateway.listeners', message: `the listeners of ${describeObject(ref.gateway, core)}` }],
@@ -96,7 +99,7 @@ export function routeAttachment(system: System): Finding[] {
           code: 'check/listener-selector',
           at: { side: core, path: `gateway.listeners[${v.l.index}].allowedRoutes.namespaces` },
           object,
-          message: `${subject} attach to ${target} only if namespace ${ref.routeNamespace} matches the selector of listener ${quote(v.l.name)}: ${v.a.reason}`,
+          message: `${subject} ${attach} to ${target} only if namespace ${ref.routeNamespace} matches the selector of listener ${quote(v.l.name)}: ${v.a.reason}`,
           suggestion: `make sure namespace ${ref.routeNamespace} has the labels of the selector (kubectl get ns ${ref.routeNamespace} --show-labels), or use allowedRoutes.namespaces.from: All`,
         }),
       );
@@ -118,7 +121,7 @@ export function routeAttachment(system: System): Finding[] {
         code: 'check/listener-rejects-route',
         at: { side: core, path: why === 'protocol' ? `gateway.listeners[${first.l.index}].protocol` : `gateway.listeners[${first.l.index}]`, key: why !== 'protocol' },
         object,
-        message: `${subject} cannot attach to ${target}: ${selected.length === 1 ? 'its listener refuses them' : 'every listener refuses them'} (${reasons}), so every request gets 404`,
+        message: `${subject} cannot attach to ${target}: ${selected.length === 1 ? `its listener refuses ${them}` : `every listener refuses ${them}`} (${reasons}), so every request gets 404`,
         expected: why === 'namespace' ? `a listener that admits routes from namespace ${ref.routeNamespace}` : 'an HTTP or HTTPS listener that admits HTTPRoutes',
         suggestion: fix,
         related: ref.sectionName !== undefined ? [{ side: models, path: 'gateway.sectionName', message: 'the route is pinned to this listener here' }] : [],
