@@ -13,9 +13,10 @@ import type { ChartDefinition } from '../charts/chart.js';
 import { resolveChart, type ChartSelector } from '../charts/registry.js';
 import type { CrdSet } from '../crd/index.js';
 import { parseYamlDocument } from '../crd/simple-yaml.js';
-import { DEFAULT_NAMESPACE, DEFAULT_RELEASE_NAME, renderValues, type RenderOptions } from '../render/render.js';
+import { checkReleaseName, DEFAULT_NAMESPACE, DEFAULT_RELEASE_NAME, renderValues, type RenderOptions } from '../render/render.js';
 import { monotonicMs } from '../validate/clock.js';
-import { describeLocation, type Finding, type ValidationReport } from '../validate/findings.js';
+import { describeLocation, type Finding, type FindingLocation, type ValidationReport } from '../validate/findings.js';
+import { Locator } from '../validate/locator.js';
 import type { DocInput, ManifestCheck } from '../validate/manifests.js';
 import { finish, valueInputNames } from '../validate/validate-values.js';
 import { checkValuesInput } from '../validate/values-check.js';
@@ -55,6 +56,7 @@ interface SideResult {
 
 export function check(options: CheckOptions): ValidationReport {
   const started = monotonicMs();
+  for (const side of [options.core, options.models]) if (side.releaseName !== undefined) checkReleaseName(side.releaseName);
   const wantsCrds = options.crdSet !== undefined || (options.crds?.length ?? 0) > 0;
   if (wantsCrds && !options.crdChecker) throw new UsageError('check with CRDs needs the CRD checker (crdChecker)');
   const crds = wantsCrds ? (options.crdSet ?? options.crdChecker!.loadCrdPaths(options.crds ?? [], options.cacheDir)) : undefined;
@@ -98,8 +100,8 @@ export function check(options: CheckOptions): ValidationReport {
 export function checkSide(id: SideId, input: CheckSideInput): SideResult {
   const chart: ChartDefinition = resolveChart(input.chart ?? (id as ChartSelector));
   const values = checkValuesInput({ ...input, chart });
-  const findings = [...values.findings];
-  const inputs = valueInputNames(input);
+  const findings = values.findings.map((f) => sideFlags(f, id));
+  const inputs = valueInputNames(input).map((name) => (name.startsWith('--') ? `--${id}-${name.slice(2)}` : name));
   const blocked = findings.some((f) => f.severity === 'error' && (f.origin === 'yaml' || f.origin === 'schema' || chart.templateFailures.has(f.code)));
   if (!values.values || !values.locator || blocked) return { findings, inputs };
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
@@ -117,7 +119,34 @@ export function checkSide(id: SideId, input: CheckSideInput): SideResult {
     const object = parseYamlDocument(m.content);
     if (isMap(object)) objects.push({ object, template: m.source });
   }
-  return { side: { id, release, namespace, values: values.values, locator: values.locator, objects }, findings, inputs };
+  const locator = new SideLocator(id, values.locator);
+  return { side: { id, release, namespace, values: values.values, locator, objects }, findings, inputs };
+}
+
+/** `--set` of one release is `--core-set` or `--models-set` on the command line and in the report. */
+function sideFlag(loc: FindingLocation, id: SideId): FindingLocation {
+  return loc.kind === 'flag' && !loc.flag.startsWith(`--${id}-`) ? { ...loc, flag: `--${id}-${loc.flag.slice(2)}` } : loc;
+}
+
+function sideFlags(f: Finding, id: SideId): Finding {
+  const out = { ...f };
+  if (out.location) out.location = sideFlag(out.location, id);
+  if (out.related) out.related = out.related.map((r) => ({ ...r, location: sideFlag(r.location, id) }));
+  return out;
+}
+
+class SideLocator extends Locator {
+  constructor(
+    private readonly id: SideId,
+    from: Locator,
+  ) {
+    super(from.sources, from.files, from.values);
+  }
+
+  override locate(path: string, options: { key?: boolean } = {}): FindingLocation | undefined {
+    const loc = super.locate(path, options);
+    return loc && sideFlag(loc, this.id);
+  }
 }
 
 /**
