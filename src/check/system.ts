@@ -154,12 +154,16 @@ export function systemFinding(input: SystemFindingInput): Finding {
 }
 
 /**
- * The values path behind a per-model setting: the model's own key when the user set it there,
- * else the chart-wide default it inherits (`models.gpt-4.timeout` or `defaults.timeout`).
+ * The values path behind a per-model setting: the model's own key when the user gave it a value,
+ * else the chart-wide default it inherits (`models.gpt-4.timeout` or `defaults.timeout`). As in the
+ * chart, an empty `timeout: ""` inherits, while under `retry` and `rateLimit` (merged key by key)
+ * any value of the model's own wins, "" and null included.
  */
 export function modelSetting(side: SystemSide, model: string, sub: string): string {
   const own = `models.${model}.${sub}`;
-  return side.locator.sources.get(own) !== undefined ? own : `defaults.${sub}`;
+  const v = get(side.values, 'models', model, ...sub.split('.'));
+  const inherits = v === undefined || (sub === 'timeout' && (v === null || v === ''));
+  return !inherits && side.locator.sources.get(own) !== undefined ? own : `defaults.${sub}`;
 }
 
 export const quote = (s: string): string => JSON.stringify(s);
