@@ -55,7 +55,7 @@ export function bodyLimit(system: System): Finding[] {
         code: 'check/body-limit',
         at: { side: core, path: 'clientTrafficPolicy.connection.bufferLimit' },
         object: { o: policy, field: 'spec.connection.bufferLimit' },
-        message: `bufferLimit ${String(raw)} is below 1Mi, and ${names.length === 1 ? 'model' : 'models'} ${names.join(', ')} take ${kinds} requests: an image or audio clip sent inline (base64) exceeds it, and the Gateway answers 413 Payload Too Large`,
+        message: `bufferLimit ${String(raw)} is below 1Mi, and ${names.length === 1 ? 'model' : 'models'} ${names.join(', ')} ${names.length === 1 ? 'takes' : 'take'} ${kinds} requests: an image or audio clip sent inline (base64) exceeds it, and the Gateway answers 413 Payload Too Large`,
         expected: 'a buffer limit of at least 1Mi for multimodal, image or audio models (50Mi is the chart default)',
         suggestion: 'set clientTrafficPolicy.connection.bufferLimit: 50Mi in the core values',
         related: heavy.slice(0, 3).map((r) => ({ side: models, path: `models.${nameOf(r)}.modality`, message: `modality: ${modality(system, nameOf(r))}` })),

@@ -10,7 +10,7 @@ describe('body limit', () => {
     const [f, ...rest] = bodyLimit(system(core, models));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'warning', code: 'check/body-limit', path: 'clientTrafficPolicy.connection.bufferLimit', location: { file: 'core.yaml', line: 3, col: 18 } });
-    expect(f!.message).toContain('model vision take multimodal requests');
+    expect(f!.message).toContain('model vision takes multimodal requests');
     expect(f!.related).toEqual([{ location: { kind: 'file', file: 'models.yaml', line: 3, col: 15 }, message: 'models values, models.vision.modality: modality: multimodal' }]);
     // text models alone are not this rule's business (validate warns below 1Mi anyway)
     const text = modelsSide('models:\n  chat:\n    modality: text\n', modelObjects({ name: 'chat' }));
