@@ -145,9 +145,10 @@ export function systemFinding(input: SystemFindingInput): Finding {
     const o = input.object.o;
     f.rendered = { apiVersion: str(o['apiVersion']) ?? '', kind: kindOf(o), name: nameOf(o), field: input.object.field };
   }
+  // A related place in the chart's own values.yaml says nothing the message does not: left out.
   const related = (input.related ?? []).flatMap((r) => {
     const loc = locate(r);
-    return loc ? [{ location: loc, message: `${r.side.id} values, ${r.path}: ${r.message}` }] : [];
+    return loc && loc.kind !== 'default' ? [{ location: loc, message: `${r.side.id} values, ${r.path}: ${r.message}` }] : [];
   });
   if (related.length > 0) f.related = related;
   return f;
