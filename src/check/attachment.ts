@@ -30,8 +30,19 @@ export interface Listener {
   name: string;
 }
 
-/** Every parentRef of every AIGatewayRoute the models release renders. */
+const resolved = new WeakMap<System, ParentRef[]>();
+
+/** Every parentRef of every AIGatewayRoute the models release renders (worked out once per system). */
 export function parentRefs(system: System): ParentRef[] {
+  let refs = resolved.get(system);
+  if (!refs) {
+    refs = resolveParentRefs(system);
+    resolved.set(system, refs);
+  }
+  return refs;
+}
+
+function resolveParentRefs(system: System): ParentRef[] {
   const gateways = objectsOf(system.core, 'Gateway');
   const out: ParentRef[] = [];
   for (const route of objectsOf(system.models, 'AIGatewayRoute')) {

@@ -168,3 +168,9 @@ export function modelSetting(side: SystemSide, model: string, sub: string): stri
 }
 
 export const quote = (s: string): string => JSON.stringify(s);
+
+/** Names for a message: all of a few, the first of many (`a, b, c, d, e and 95 more`). */
+export function nameList(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

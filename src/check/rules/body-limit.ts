@@ -8,7 +8,7 @@ import type { Finding } from '../../validate/findings.js';
 import type { ValueMap } from '../../values/types.js';
 import { BUFFER_LIMIT_MIN_BYTES, quantityBytes } from '../../charts/core/checks.js';
 import { parentRefs, policiesFor } from '../attachment.js';
-import { describeObject, get, nameOf, str, systemFinding, type System } from '../system.js';
+import { describeObject, get, nameList, nameOf, str, systemFinding, type System } from '../system.js';
 
 /** Modalities whose requests carry media: a body limit below 1 MiB refuses them. */
 export const HEAVY_MODALITIES = ['multimodal', 'image', 'audio'];
@@ -17,14 +17,15 @@ const EG_DEFAULT_BUFFER = '32Ki';
 export function bodyLimit(system: System): Finding[] {
   const { core, models } = system;
   const out: Finding[] = [];
-  const byGateway = new Map<ValueMap, ValueMap[]>();
+  const byGateway = new Map<ValueMap, Set<ValueMap>>();
   for (const ref of parentRefs(system)) {
     if (!ref.gateway) continue;
-    const routes = byGateway.get(ref.gateway) ?? [];
-    if (!routes.includes(ref.route)) routes.push(ref.route);
+    const routes = byGateway.get(ref.gateway) ?? new Set<ValueMap>();
+    routes.add(ref.route);
     byGateway.set(ref.gateway, routes);
   }
-  for (const [gateway, routes] of byGateway) {
+  for (const [gateway, routeSet] of byGateway) {
+    const routes = [...routeSet];
     const policy = policiesFor(core, 'ClientTrafficPolicy', gateway, core)[0];
     const raw = get(policy, 'spec', 'connection', 'bufferLimit');
     const bytes = quantityBytes(raw);
@@ -38,7 +39,7 @@ export function bodyLimit(system: System): Finding[] {
           code: policy ? 'check/body-limit' : 'check/no-client-traffic-policy',
           at: { side: core, path: policy ? 'clientTrafficPolicy.connection.bufferLimit' : 'clientTrafficPolicy.enabled' },
           object: { o: policy ?? gateway, field: policy ? 'spec.connection.bufferLimit' : 'metadata.name' },
-          message: `${policy ? `ClientTrafficPolicy ${nameOf(policy)} sets no bufferLimit` : `no ClientTrafficPolicy applies to ${describeObject(gateway, core)}`}, so Envoy Gateway's default of ${EG_DEFAULT_BUFFER} applies to the requests of ${names.length === 1 ? 'model' : 'models'} ${names.join(', ')}: long prompts${heavy.length ? ', images and audio' : ' and tool definitions'} exceed it and get 413 Payload Too Large`,
+          message: `${policy ? `ClientTrafficPolicy ${nameOf(policy)} sets no bufferLimit` : `no ClientTrafficPolicy applies to ${describeObject(gateway, core)}`}, so Envoy Gateway's default of ${EG_DEFAULT_BUFFER} applies to the requests of ${names.length === 1 ? 'model' : 'models'} ${nameList(names)}: long prompts${heavy.length ? ', images and audio' : ' and tool definitions'} exceed it and get 413 Payload Too Large`,
           expected: `a ClientTrafficPolicy on the Gateway with connection.bufferLimit of at least 1Mi${heavy.length ? ' (more for media: 50Mi is the chart default)' : ''}`,
           suggestion: policy ? 'set clientTrafficPolicy.connection.bufferLimit: 50Mi in the core values' : 'set clientTrafficPolicy.enabled: true in the core values (its default bufferLimit is 50Mi)',
           related: [{ side: models, path: `models.${nameOf(first)}`, key: true, message: 'a model served through this Gateway' }],
@@ -55,7 +56,7 @@ export function bodyLimit(system: System): Finding[] {
         code: 'check/body-limit',
         at: { side: core, path: 'clientTrafficPolicy.connection.bufferLimit' },
         object: { o: policy, field: 'spec.connection.bufferLimit' },
-        message: `bufferLimit ${String(raw)} is below 1Mi, and ${names.length === 1 ? 'model' : 'models'} ${names.join(', ')} ${names.length === 1 ? 'takes' : 'take'} ${kinds} requests: an image or audio clip sent inline (base64) exceeds it, and the Gateway answers 413 Payload Too Large`,
+        message: `bufferLimit ${String(raw)} is below 1Mi, and ${names.length === 1 ? 'model' : 'models'} ${nameList(names)} ${names.length === 1 ? 'takes' : 'take'} ${kinds} requests: an image or audio clip sent inline (base64) exceeds it, and the Gateway answers 413 Payload Too Large`,
         expected: 'a buffer limit of at least 1Mi for multimodal, image or audio models (50Mi is the chart default)',
         suggestion: 'set clientTrafficPolicy.connection.bufferLimit: 50Mi in the core values',
         related: heavy.slice(0, 3).map((r) => ({ side: models, path: `models.${nameOf(r)}.modality`, message: `modality: ${modality(system, nameOf(r))}` })),

@@ -8,7 +8,7 @@
 import type { Finding } from '../../validate/findings.js';
 import type { ValueMap } from '../../values/types.js';
 import { admission, listenersOf, parentRefs, selectedListeners, type Listener, type ParentRef } from '../attachment.js';
-import { describeObject, get, list, nameOf, namespaceOf, objectsOf, quote, str, systemFinding, type System } from '../system.js';
+import { describeObject, get, list, nameList, nameOf, namespaceOf, objectsOf, quote, str, systemFinding, type System } from '../system.js';
 
 export function plainHttp(system: System): Finding[] {
   const { core, models } = system;
@@ -17,7 +17,9 @@ export function plainHttp(system: System): Finding[] {
   for (const ref of parentRefs(system)) {
     if (!ref.gateway) continue;
     const key = JSON.stringify([ref.name, ref.namespace, ref.routeNamespace, ref.sectionName, ref.port]);
-    groups.set(key, [...(groups.get(key) ?? []), ref]);
+    const group = groups.get(key);
+    if (group) group.push(ref);
+    else groups.set(key, [ref]);
   }
   for (const refs of groups.values()) {
     const ref = refs[0]!;
@@ -44,7 +46,7 @@ export function plainHttp(system: System): Finding[] {
         code: 'check/plain-http',
         at: { side: models, path: 'gateway.sectionName' },
         object: { o: ref.route, field: `spec.parentRefs[${ref.index}]` },
-        message: `${routes.length === 1 ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')} ${pinned ? `${routes.length === 1 ? 'is' : 'are'} pinned to the plain HTTP listener ${quote(plain.name)}` : `${routes.length === 1 ? 'attaches' : 'attach'} to every listener of ${describeObject(gateway, core)}`}, so AI traffic, API keys and prompts included, is served unencrypted on listener ${quote(plain.name)} (port ${String(port)}) as well as on HTTPS listener ${quote(secure.name)}${redirectNote}`,
+        message: `${routes.length === 1 ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${nameList(routes)} ${pinned ? `${routes.length === 1 ? 'is' : 'are'} pinned to the plain HTTP listener ${quote(plain.name)}` : `${routes.length === 1 ? 'attaches' : 'attach'} to every listener of ${describeObject(gateway, core)}`}, so AI traffic, API keys and prompts included, is served unencrypted on listener ${quote(plain.name)} (port ${String(port)}) as well as on HTTPS listener ${quote(secure.name)}${redirectNote}`,
         expected: `routes pinned to the HTTPS listener (sectionName: ${secure.name})`,
         suggestion: `set gateway.sectionName: ${secure.name} in the models values`,
         related: [

@@ -7,8 +7,8 @@
  */
 import type { Finding } from '../../validate/findings.js';
 import type { ValueMap } from '../../values/types.js';
-import { parentRefs } from '../attachment.js';
-import { get, list, modelSetting, nameOf, namespaceOf, objectsOf, quote, str, systemFinding, type System } from '../system.js';
+import { parentRefs, type ParentRef } from '../attachment.js';
+import { get, list, modelSetting, nameList, nameOf, namespaceOf, objectsOf, quote, str, systemFinding, type System } from '../system.js';
 
 const AI_GATEWAY_METADATA = 'io.envoy.ai_gateway';
 const GATEWAY_CONFIG_ANNOTATION = 'aigateway.envoyproxy.io/gateway-config';
@@ -19,6 +19,12 @@ export function rateLimits(system: System): Finding[] {
   const routes = new Map(objectsOf(models, 'AIGatewayRoute').map((r) => [nameOf(r), r] as const));
   const reportedGlobal = new Set<string>();
   const reportedKeys = new Set<string>();
+  const refsByRoute = new Map<ValueMap, ParentRef[]>();
+  for (const ref of parentRefs(system)) {
+    const refs = refsByRoute.get(ref.route);
+    if (refs) refs.push(ref);
+    else refsByRoute.set(ref.route, [ref]);
+  }
   for (const policy of objectsOf(models, 'BackendTrafficPolicy')) {
     const rules = list(get(policy, 'spec', 'rateLimit', 'global', 'rules'));
     if (rules.length === 0) continue;
@@ -28,7 +34,7 @@ export function rateLimits(system: System): Finding[] {
       .filter((r): r is ValueMap => r !== undefined);
     for (const route of targets) {
       const model = nameOf(route);
-      const recorded = recordedKeys(system, route);
+      const recorded = recordedKeys(system, route, refsByRoute);
       rules.forEach((rule, j) => {
         for (const phase of ['request', 'response'] as const) {
           const cost = get(rule, 'cost', phase);
@@ -69,7 +75,7 @@ export function rateLimits(system: System): Finding[] {
             code: 'check/rate-limit-global',
             at: { side: models, path: headerPath },
             object: { o: policy, field: 'spec.rateLimit.global.rules' },
-            message: `the rate limits of ${sharing.length === 1 ? 'model' : 'models'} ${sharing.join(', ')} have no client selector, so each limit is one bucket for all clients together: one busy client uses up everyone's quota and every client then gets 429`,
+            message: `the rate limits of ${sharing.length === 1 ? 'model' : 'models'} ${nameList(sharing)} have no client selector, so each limit is one bucket for all clients together: one busy client uses up everyone's quota and every client then gets 429`,
             expected: 'a clientHeader that tells clients apart (x-user-id, x-api-key-id…), counted per distinct value',
             suggestion: `set ${headerPath}: x-user-id (a header your clients or your auth layer send), or keep it empty on purpose and accept one shared budget`,
           }),
@@ -82,21 +88,25 @@ export function rateLimits(system: System): Finding[] {
 
 /** The models whose rate limits read the same clientHeader setting (for one finding instead of many). */
 function targetsSharing(system: System, headerPath: string): string[] {
+  const limited = new Set(
+    objectsOf(system.models, 'BackendTrafficPolicy')
+      .filter((p) => list(get(p, 'spec', 'rateLimit', 'global', 'rules')).length > 0)
+      .map(nameOf),
+  );
   return objectsOf(system.models, 'AIGatewayRoute')
     .map(nameOf)
-    .filter((m) => modelSetting(system.models, m, 'rateLimit.clientHeader') === headerPath)
-    .filter((m) => objectsOf(system.models, 'BackendTrafficPolicy').some((p) => nameOf(p) === m && list(get(p, 'spec', 'rateLimit', 'global', 'rules')).length > 0));
+    .filter((m) => limited.has(m) && modelSetting(system.models, m, 'rateLimit.clientHeader') === headerPath);
 }
 
 /** Metadata keys AI Gateway records for a route: its own llmRequestCosts and its Gateway's GatewayConfig. */
-function recordedKeys(system: System, route: ValueMap): Set<string> {
+function recordedKeys(system: System, route: ValueMap, refsByRoute: Map<ValueMap, ParentRef[]>): Set<string> {
   const keys = new Set<string>();
   for (const c of list(get(route, 'spec', 'llmRequestCosts'))) {
     const k = str(get(c, 'metadataKey'));
     if (k) keys.add(k);
   }
-  for (const ref of parentRefs(system)) {
-    if (ref.route !== route || !ref.gateway) continue;
+  for (const ref of refsByRoute.get(route) ?? []) {
+    if (!ref.gateway) continue;
     const configName = str(get(ref.gateway, 'metadata', 'annotations', GATEWAY_CONFIG_ANNOTATION));
     const ns = namespaceOf(ref.gateway, system.core);
     const config = objectsOf(system.core, 'GatewayConfig').find((c) => nameOf(c) === configName && namespaceOf(c, system.core) === ns);

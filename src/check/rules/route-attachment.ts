@@ -7,7 +7,7 @@
 import type { Finding } from '../../validate/findings.js';
 import { nearest } from '../../validate/suggest.js';
 import { admission, listenersOf, parentRefs, selectedListeners, type Admission, type Listener, type ParentRef } from '../attachment.js';
-import { describeObject, nameOf, namespaceOf, objectsOf, quote, systemFinding, type System } from '../system.js';
+import { describeObject, nameList, nameOf, namespaceOf, objectsOf, quote, systemFinding, type System } from '../system.js';
 
 export function routeAttachment(system: System): Finding[] {
   const { core, models } = system;
@@ -16,14 +16,16 @@ export function routeAttachment(system: System): Finding[] {
   const groups = new Map<string, ParentRef[]>();
   for (const ref of parentRefs(system)) {
     const key = JSON.stringify([ref.name, ref.namespace, ref.routeNamespace, ref.sectionName, ref.port]);
-    groups.set(key, [...(groups.get(key) ?? []), ref]);
+    const group = groups.get(key);
+    if (group) group.push(ref);
+    else groups.set(key, [ref]);
   }
   const gateways = objectsOf(core, 'Gateway');
   for (const refs of groups.values()) {
     const ref = refs[0]!;
     const routes = refs.map((r) => nameOf(r.route));
     const one = routes.length === 1;
-    const subject = `${one ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${routes.join(', ')}`;
+    const subject = `${one ? 'AIGatewayRoute' : 'AIGatewayRoutes'} ${nameList(routes)}`;
     const attach = one ? 'attaches' : 'attach';
     const them = one ? 'it' : 'them';
     const target = `Gateway ${ref.namespace}/${ref.name}`;

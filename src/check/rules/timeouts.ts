@@ -15,7 +15,7 @@
 import type { Finding } from '../../validate/findings.js';
 import type { ValueMap } from '../../values/types.js';
 import { parentRefs, policiesFor } from '../attachment.js';
-import { describeObject, durationMs, formatDuration, get, list, modelSetting, nameOf, num, objectsOf, str, systemFinding, type System } from '../system.js';
+import { describeObject, durationMs, formatDuration, get, list, modelSetting, nameList, nameOf, num, objectsOf, str, systemFinding, type System } from '../system.js';
 
 /** Envoy Gateway's listener stream idle timeout when no ClientTrafficPolicy sets one. */
 export const DEFAULT_STREAM_IDLE_MS = 5 * 60_000;
@@ -41,7 +41,7 @@ export function timeouts(system: System): Finding[] {
 function streamIdle(system: System): Finding[] {
   const { core, models } = system;
   // One finding per (timeout setting, policy): every model on `defaults.timeout` shares it.
-  const groups = new Map<string, { routes: ValueMap[]; timeoutPath: string; ms: number; idleMs: number; policy?: ValueMap; gateway: ValueMap }>();
+  const groups = new Map<string, { routes: Set<ValueMap>; timeoutPath: string; ms: number; idleMs: number; policy?: ValueMap; gateway: ValueMap }>();
   for (const ref of parentRefs(system)) {
     if (!ref.gateway) continue;
     const ms = routeTimeoutMs(ref.route);
@@ -51,12 +51,13 @@ function streamIdle(system: System): Finding[] {
     if (ms <= idleMs) continue;
     const timeoutPath = modelSetting(models, nameOf(ref.route), 'timeout');
     const key = JSON.stringify([timeoutPath, policy ? nameOf(policy) : '', nameOf(ref.gateway)]);
-    const g = groups.get(key) ?? { routes: [], timeoutPath, ms, idleMs, gateway: ref.gateway, ...(policy ? { policy } : {}) };
-    if (!g.routes.includes(ref.route)) g.routes.push(ref.route);
+    const g = groups.get(key) ?? { routes: new Set<ValueMap>(), timeoutPath, ms, idleMs, gateway: ref.gateway, ...(policy ? { policy } : {}) };
+    g.routes.add(ref.route);
     groups.set(key, g);
   }
   return [...groups.values()].map((g) => {
-    const names = g.routes.map(nameOf).join(', ');
+    const routes = [...g.routes];
+    const names = nameList(routes.map(nameOf));
     const idleSet = g.policy !== undefined && get(g.policy, 'spec', 'timeout', 'http', 'streamIdleTimeout') !== undefined;
     const idleWhere = idleSet
       ? `ClientTrafficPolicy ${nameOf(g.policy!)} sets timeout.http.streamIdleTimeout: ${formatDuration(g.idleMs)}`
@@ -66,8 +67,8 @@ function streamIdle(system: System): Finding[] {
       severity: 'warning',
       code: 'check/timeout-stream-idle',
       at: { side: models, path: g.timeoutPath },
-      object: { o: g.routes[0]!, field: 'spec.rules[0].timeouts.request' },
-      message: `${g.routes.length === 1 ? 'model' : 'models'} ${names} may take ${show(g.ms)} to answer, but ${idleWhere}: a non-streaming response sends nothing until it is done, so Envoy cuts it after ${formatDuration(g.idleMs)} of silence`,
+      object: { o: routes[0]!, field: 'spec.rules[0].timeouts.request' },
+      message: `${routes.length === 1 ? 'model' : 'models'} ${names} may take ${show(g.ms)} to answer, but ${idleWhere}: a non-streaming response sends nothing until it is done, so Envoy cuts it after ${formatDuration(g.idleMs)} of silence`,
       expected: `a stream idle timeout at least as long as the route timeout (${show(g.ms)})`,
       suggestion: `set clientTrafficPolicy.timeout.http.streamIdleTimeout: ${want} in the core values, or lower ${g.timeoutPath} to ${formatDuration(g.idleMs)} or less in the models values`,
       related: [
@@ -113,7 +114,7 @@ function retryBudget(system: System): Finding[] {
       code: 'check/retry-budget',
       at: { side: models, path: retriesPath },
       object: { o: g.policy, field: 'spec.retry' },
-      message: `${g.names.length === 1 ? 'model' : 'models'} ${g.names.join(', ')}: ${g.attempts} attempts of up to ${formatDuration(g.perTry)} each need ${formatDuration(g.attempts * g.perTry)}, but the route gives up after ${formatDuration(g.timeout)}, so the last ${lost === 1 ? 'attempt' : `${lost} attempts`} (and any fallback ${lost === 1 ? 'it' : 'they'} would reach) can never run`,
+      message: `${g.names.length === 1 ? 'model' : 'models'} ${nameList(g.names)}: ${g.attempts} attempts of up to ${formatDuration(g.perTry)} each need ${formatDuration(g.attempts * g.perTry)}, but the route gives up after ${formatDuration(g.timeout)}, so the last ${lost === 1 ? 'attempt' : `${lost} attempts`} (and any fallback ${lost === 1 ? 'it' : 'they'} would reach) can never run`,
       expected: `(1 + numRetries) × perRetry.timeout ≤ timeout: ${g.attempts} × ${formatDuration(g.perTry)} ≤ ${formatDuration(g.timeout)}`,
       suggestion: `raise ${timeoutPath} to ${formatDuration(g.attempts * g.perTry)} or more, or lower ${retriesPath} to ${fitting}, or ${perTryPath} to ${formatDuration(Math.floor(g.timeout / g.attempts))} or less`,
       related: [
