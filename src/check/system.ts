@@ -8,6 +8,8 @@ import type { Value, ValueMap } from '../values/types.js';
 import { isMap } from '../values/types.js';
 import type { Finding, FindingLocation, FindingSeverity } from '../validate/findings.js';
 import type { Locator } from '../validate/locator.js';
+import { keyPosition, parseValuesPath } from '../validate/locate.js';
+import { formatPath } from '../values/source.js';
 
 export type SideId = 'core' | 'models';
 
@@ -125,8 +127,26 @@ export interface SystemFindingInput {
   related?: (Place & { message: string })[];
 }
 
+/**
+ * Where a setting is. One the user left at the chart's default (`gateway.sectionName` unset) is
+ * pointed at in the user's own file when that file has an enclosing key (`gateway:`): that is
+ * where it goes, and a line in the chart's values.yaml is not the user's to edit.
+ */
 export function locate(place: Place): FindingLocation | undefined {
-  return place.path === '' ? undefined : place.side.locator.locate(place.path, { key: place.key === true });
+  if (place.path === '') return undefined;
+  const { locator } = place.side;
+  const loc = locator.locate(place.path, { key: place.key === true });
+  if (loc?.kind !== 'default') return loc;
+  const segs = parseValuesPath(place.path);
+  for (let n = segs.length - 1; n > 0; n -= 1) {
+    const ancestor = formatPath(segs.slice(0, n));
+    for (let i = locator.files.length - 1; i >= 0; i -= 1) {
+      const f = locator.files[i]!;
+      const pos = keyPosition(f.text, ancestor);
+      if (pos) return { kind: 'file', file: f.name, ...pos };
+    }
+  }
+  return loc;
 }
 
 export function systemFinding(input: SystemFindingInput): Finding {
