@@ -7,7 +7,7 @@
  */
 import type { ValueMap } from '../values/types.js';
 import { isMap } from '../values/types.js';
-import { get, kindOf, list, nameOf, namespaceOf, num, objectsOf, str, type System, type SystemSide } from './system.js';
+import { get, list, nameOf, namespaceOf, num, objectsOf, str, type System, type SystemSide } from './system.js';
 
 export interface ParentRef {
   route: ValueMap;
@@ -118,4 +118,3 @@ export function policiesFor(side: SystemSide, kind: string, gateway: ValueMap, g
   });
 }
 
-export { kindOf };

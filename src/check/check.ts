@@ -77,7 +77,7 @@ export function check(options: CheckOptions): ValidationReport {
       origin: 'system',
       code: 'check/not-checked',
       path: '',
-      message: `the two releases were not checked together, because the values above stop the ${stopped.join(' and the ')} chart from rendering`,
+      message: `the two releases were not checked together${crds ? `, and the documents of the ${stopped.join(' and the ')} chart not against the CRDs,` : ''} because the values above stop the ${stopped.join(' and the ')} chart from rendering`,
       suggestion: 'fix the errors above and run again',
     });
   }
