@@ -92,6 +92,15 @@ describe('check: the two releases', () => {
     expect(JSON.parse(core.stdout).findings[0]).toMatchObject({ code: 'schema/type', location: { kind: 'flag', flag: '--core-set-json' } });
   });
 
+  it('--models files layer like -f: the later file wins, and the finding points into it', async () => {
+    const over = file('over.yaml', 'gateway:\n  name: ai-gatewy\n');
+    const r = await runCli(['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '--models', over, '-o', 'json']);
+    const [f] = JSON.parse(r.stdout).findings;
+    expect(f).toMatchObject({ code: 'check/gateway-not-found', location: { kind: 'file', file: over, line: 2, col: 9 } });
+    const back = await runCli(['check', '--core', CLEAN_CORE, '--models', over, '--models', CLEAN_MODELS]);
+    expect(back.code).toBe(1); // CLEAN_MODELS sets no gateway.name: over.yaml's still holds
+  });
+
   it('-n sets both namespaces; --core-namespace and --models-namespace set one each', async () => {
     const same = await runCli(['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '-n', 'ai']);
     expect(same.code).toBe(0);
