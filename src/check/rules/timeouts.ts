@@ -5,6 +5,8 @@
  *   client side lets a response stay silent (ClientTrafficPolicy `timeout.http.streamIdleTimeout`,
  *   Envoy Gateway's default 5 minutes): a non-streaming generation sends nothing until it is done,
  *   so Envoy cuts it at the idle timeout whatever the route allows.
+ * - A route timeout longer than the ClientTrafficPolicy's `connection.connectionLimit.maxStreamDuration`:
+ *   Envoy resets every stream at that age, whatever other timeouts say.
  * - A retry budget, (1 + numRetries) × perRetry.timeout, longer than the route timeout: the route
  *   timeout ends the request first, so the later attempts (and the fallbacks they would reach) can
  *   never run.
@@ -35,7 +37,37 @@ function routeTimeoutMs(route: ValueMap): number {
 const show = (ms: number): string => (ms === Infinity ? 'no timeout (0s)' : formatDuration(ms));
 
 export function timeouts(system: System): Finding[] {
-  return [...streamIdle(system), ...retryBudget(system)];
+  return [...streamIdle(system), ...maxStreamDuration(system), ...retryBudget(system)];
+}
+
+function maxStreamDuration(system: System): Finding[] {
+  const { core, models } = system;
+  const groups = new Map<string, { routes: Set<ValueMap>; timeoutPath: string; ms: number; capMs: number; policy: ValueMap }>();
+  for (const ref of parentRefs(system)) {
+    if (!ref.gateway) continue;
+    const policy = policiesFor(core, 'ClientTrafficPolicy', ref.gateway, core)[0];
+    const cap = durationMs(get(policy, 'spec', 'connection', 'connectionLimit', 'maxStreamDuration'));
+    const ms = routeTimeoutMs(ref.route);
+    if (!policy || cap === undefined || cap === 0 || ms <= cap) continue;
+    const timeoutPath = modelSetting(models, nameOf(ref.route), 'timeout');
+    const key = JSON.stringify([timeoutPath, nameOf(policy)]);
+    const g = groups.get(key) ?? { routes: new Set<ValueMap>(), timeoutPath, ms, capMs: cap, policy };
+    g.routes.add(ref.route);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const routes = [...g.routes];
+    return systemFinding({
+      severity: 'warning',
+      code: 'check/timeout-max-stream-duration',
+      at: { side: core, path: 'clientTrafficPolicy.connection.connectionLimit.maxStreamDuration' },
+      object: { o: g.policy, field: 'spec.connection.connectionLimit.maxStreamDuration' },
+      message: `ClientTrafficPolicy ${nameOf(g.policy)} resets every stream after ${formatDuration(g.capMs)}, but ${routes.length === 1 ? 'model' : 'models'} ${nameList(routes.map(nameOf))} may take ${show(g.ms)} to answer: longer generations are cut mid-response, streamed or not`,
+      expected: `a maxStreamDuration at least as long as the route timeout (${show(g.ms)}), or none`,
+      suggestion: `raise clientTrafficPolicy.connection.connectionLimit.maxStreamDuration to ${g.ms === Infinity ? 'the longest generation you expect' : formatDuration(g.ms)} (or remove it) in the core values, or lower ${g.timeoutPath} to ${formatDuration(g.capMs)} in the models values`,
+      related: [{ side: models, path: g.timeoutPath, message: `the route timeout: ${show(g.ms)}` }],
+    });
+  });
 }
 
 function streamIdle(system: System): Finding[] {

@@ -47,4 +47,16 @@ describe('timeouts', () => {
     const fixed = modelsSide('models:\n  m:\n    timeout: 120s\n', modelObjects({ name: 'm', timeout: '120s', retry }));
     expect(timeouts(system(coreSide(IDLE_600), fixed))).toEqual([]);
   });
+
+  it("a maxStreamDuration shorter than the route timeout: every longer answer is reset, streamed or not", () => {
+    const core = coreSide(`${IDLE_600}  connection:\n    connectionLimit:\n      maxStreamDuration: 120s\n`);
+    const models = modelsSide('models:\n  m:\n    timeout: 600s\n', modelObjects({ name: 'm', timeout: '600s' }));
+    const [f, ...rest] = timeouts(system(core, models));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'warning', code: 'check/timeout-max-stream-duration', path: 'clientTrafficPolicy.connection.connectionLimit.maxStreamDuration', location: { file: 'core.yaml', line: 7, col: 26 } });
+    expect(f!.message).toBe('ClientTrafficPolicy client-buffer-limit resets every stream after 2m, but model m may take 10m to answer: longer generations are cut mid-response, streamed or not');
+    expect(f!.related).toEqual([{ location: { kind: 'file', file: 'models.yaml', line: 3, col: 14 }, message: 'models values, models.m.timeout: the route timeout: 10m' }]);
+    // fixed twin
+    expect(timeouts(system(coreSide(`${IDLE_600}  connection:\n    connectionLimit:\n      maxStreamDuration: 600s\n`), models))).toEqual([]);
+  });
 });
