@@ -98,7 +98,7 @@ export function check(options: CheckOptions): ValidationReport {
 
 /** One release on its own: what `validate --chart <id>` reports, then its rendered objects. */
 export function checkSide(id: SideId, input: CheckSideInput): SideResult {
-  const chart: ChartDefinition = resolveChart(input.chart ?? (id as ChartSelector));
+  const chart: ChartDefinition = resolveChart(input.chart ?? id);
   const values = checkValuesInput({ ...input, chart });
   const findings = values.findings.map((f) => sideFlags(f, id));
   const inputs = valueInputNames(input).map((name) => (name.startsWith('--') ? `--${id}-${name.slice(2)}` : name));
