@@ -37,9 +37,7 @@ export function plainHttp(system: System): Finding[] {
     const plain = http[0]!;
     const secure = https[0]!;
     const port = get(plain.listener, 'port');
-    const redirectNote = redirects.length
-      ? `; the HTTPS redirect (HTTPRoute ${redirects.map(nameOf).join(', ')}) never applies to them, because their header-matching rules outrank its catch-all and their own "/" rule ties with it`
-      : '';
+    const redirectNote = redirects.length ? `; ${redirectEffect(redirects, plain, ref.route)}` : '';
     out.push(
       systemFinding({
         severity: 'warning',
@@ -57,6 +55,23 @@ export function plainHttp(system: System): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * What the HTTPS redirect does for the AI routes. Envoy Gateway makes one virtual host per host
+ * name and Envoy picks the most specific: a redirect with host names of its own, next to AI routes
+ * without any on a listener without one, has those names to itself (requests for them are
+ * redirected) while the AI routes serve every other Host. Sharing a virtual host, the AI routes'
+ * header matches outrank the redirect's catch-all and their own "/" rule ties with it.
+ */
+function redirectEffect(redirects: ValueMap[], listener: Listener, route: ValueMap): string {
+  const names = redirects.map(nameOf).join(', ');
+  const hosts = [...new Set(redirects.flatMap((r) => list(get(r, 'spec', 'hostnames')).map((h) => str(h) ?? '')))].filter((h) => h !== '');
+  const apart = hosts.length > 0 && !str(listener.listener['hostname']) && list(get(route, 'spec', 'hostnames')).length === 0;
+  if (apart) {
+    return `the HTTPS redirect (HTTPRoute ${names}) covers requests for ${nameList(hosts)} only: AI traffic sent to any other host name, or to the address itself, is served over plain HTTP`;
+  }
+  return `the HTTPS redirect (HTTPRoute ${names}) never applies to them, because their header-matching rules outrank its catch-all and their own "/" rule ties with it`;
 }
 
 /** The core release's HTTPRoutes that redirect (RequestRedirect) on one of these HTTP listeners. */

@@ -39,4 +39,10 @@ describe('plain HTTP', () => {
   it('an HTTP-only Gateway is not this rule\'s business', () => {
     expect(plainHttp(system(coreSide(), modelsSide('', modelObjects({ name: 'm' }))))).toEqual([]);
   });
+
+  it('a redirect with host names of its own: it covers those names only, the AI routes serve every other Host', () => {
+    const core = withObjects(coreSide(TWO_LISTENERS), REDIRECT.replace('spec:\n', 'spec:\n  hostnames: [api.example.com]\n'));
+    const [f] = plainHttp(system(core, modelsSide('', modelObjects({ name: 'm' }))));
+    expect(f!.message).toContain('the HTTPS redirect (HTTPRoute ai-gateway-https-redirect) covers requests for api.example.com only: AI traffic sent to any other host name, or to the address itself, is served over plain HTTP');
+  });
 });
