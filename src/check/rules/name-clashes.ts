@@ -46,7 +46,7 @@ const CORE_PATHS: Record<string, string> = {
 };
 
 function settingOf(side: SideId, o: ValueMap): { path: string; key: boolean } {
-  if (side === 'core') return { path: CORE_PATHS[kindOf(o)] ?? '', key: false };
+  if (side === 'core') return { path: Object.hasOwn(CORE_PATHS, kindOf(o)) ? CORE_PATHS[kindOf(o)]! : '', key: false };
   const group = kindOf(o) === 'AIGatewayRoute' || kindOf(o) === 'BackendTrafficPolicy' ? 'models' : 'backends';
   return { path: `${group}.${nameOf(o)}`, key: true };
 }
