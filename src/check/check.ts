@@ -63,7 +63,7 @@ export function check(options: CheckOptions): ValidationReport {
 
   const core = checkSide('core', options.core);
   const models = checkSide('models', options.models);
-  const findings = [...core.findings, ...models.findings];
+  const findings = [...core.findings, ...models.findings, ...swappedFiles(core, models)];
   const inputs = [...core.inputs, ...models.inputs];
 
   if (core.side && models.side) {
@@ -94,6 +94,31 @@ export function check(options: CheckOptions): ValidationReport {
     options.crdChecker!.attachCrdFindings(findings, crdCheck.findings);
   }
   return finish({ findings, inputs }, crdCheck, started);
+}
+
+/** Top-level keys only the other chart has: a file given to the wrong flag. */
+const OTHER_CHART_KEYS: Record<SideId, readonly string[]> = {
+  core: ['models', 'backends', 'defaults'],
+  models: ['gatewayClass', 'envoyProxy', 'clientTrafficPolicy', 'gatewayConfig', 'httpsRedirect', 'certManager'],
+};
+
+function swappedFiles(core: SideResult, models: SideResult): Finding[] {
+  const out: Finding[] = [];
+  for (const [id, side] of [['core', core], ['models', models]] as const) {
+    const foreign = side.findings.filter((f) => f.code === 'schema/unknown-key' && OTHER_CHART_KEYS[id].includes(f.path));
+    if (foreign.length === 0) continue;
+    const other = id === 'core' ? 'models' : 'core';
+    out.push({
+      severity: 'note',
+      origin: 'system',
+      code: 'check/wrong-chart',
+      path: '',
+      message: `the ${id} values set ${foreign.map((f) => f.path).join(', ')}, which only the ${other} chart has: this looks like a values file of the ${other} chart`,
+      suggestion: `give it with --${other} instead of --${id} (did you swap --core and --models?)`,
+      ...(foreign[0]!.location ? { location: foreign[0]!.location } : {}),
+    });
+  }
+  return out;
 }
 
 /** One release on its own: what `validate --chart <id>` reports, then its rendered objects. */

@@ -101,6 +101,18 @@ describe('check: the two releases', () => {
     expect(back.code).toBe(1); // CLEAN_MODELS sets no gateway.name: over.yaml's still holds
   });
 
+  it('files given to the wrong flag: a note that says to swap them', async () => {
+    const r = await runCli(['check', '--core', CLEAN_MODELS, '--models', CLEAN_CORE, '-o', 'json']);
+    expect(r.code).toBe(1);
+    const notes = JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'check/wrong-chart');
+    expect(notes.map((f: { message: string }) => f.message)).toEqual([
+      'the core values set backends, models, which only the models chart has: this looks like a values file of the models chart',
+      'the models values set clientTrafficPolicy, which only the core chart has: this looks like a values file of the core chart',
+    ]);
+    expect(notes[0].suggestion).toBe('give it with --models instead of --core (did you swap --core and --models?)');
+    expect(notes[0].location).toMatchObject({ kind: 'file', file: CLEAN_MODELS });
+  });
+
   it('-n sets both namespaces; --core-namespace and --models-namespace set one each', async () => {
     const same = await runCli(['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '-n', 'ai']);
     expect(same.code).toBe(0);
