@@ -98,6 +98,6 @@ plain HTTP that break requests at run time. Exit 2: usage or I/O errors.`,
         crdChecker = { attachCrdFindings, loadCrdPaths, checkManifests: (crds, docs) => checkManifests(crds, docs) };
       }
       const report = check({ core: input('core'), models: input('models'), crds: opts.crds, cacheDir: opts.cache ? defaultCacheDir() : undefined, crdChecker });
-      printReport(io, report, opts, 'the core and models releases');
+      printReport(io, report, opts, 'the core and models releases', 'check');
     });
 }

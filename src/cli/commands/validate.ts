@@ -110,12 +110,12 @@ export interface ReportFlags {
  * stderr, or json/junit/sarif on stdout, secrets redacted; a failing report ends in
  * ValidationFailedError (exit 1).
  */
-export function printReport(io: Io, report: ValidationReport, opts: ReportFlags, what: string): void {
+export function printReport(io: Io, report: ValidationReport, opts: ReportFlags, what: string, command = 'validate'): void {
   const strict = opts.strict === true;
   const code = exitCodeFor(report, strict);
   if (opts.output !== 'text') {
     // A report quotes values; secrets stay out of it as out of error messages.
-    io.stdout(redactActive(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict) : formatSarif(report)));
+    io.stdout(redactActive(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict, { command, what }) : formatSarif(report)));
     if (code !== 0) throw new ValidationFailedError(failure(report, what, strict, ' (see the report on stdout)'));
     return;
   }

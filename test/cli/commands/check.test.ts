@@ -80,6 +80,9 @@ describe('check: machine formats', () => {
     const r = await runCli(['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '-o', 'json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, errors: 0, warnings: 0, findings: [] });
     expect(r.code).toBe(0);
+    const junit = (await runCli(['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '-o', 'junit'])).stdout;
+    expect(junit).toContain('<testsuites name="ai-gateway-core check" tests="1" failures="0"');
+    expect(junit).toContain('<testcase name="the core and models releases are valid" classname="ai-gateway-core.check"/>');
   });
 });
 
