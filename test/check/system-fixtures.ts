@@ -94,7 +94,7 @@ export function system(core: SystemSide, models: SystemSide): System {
   return { core, models };
 }
 
-/** An object the core side renders too, added by hand (the HTTPS redirect, before the https branch lands). */
+/** Objects added by hand to a side (an HTTPS redirect of a given shape, an object another release could render). */
 export function withObjects(side: SystemSide, yaml: string): SystemSide {
   const extra = YAML.parseAllDocuments(yaml).map((d) => ({ object: d.toJS() as ValueMap, template: 'ai-gateway-core/templates/extra.yaml' }));
   return { ...side, objects: [...side.objects, ...extra] };
