@@ -63,6 +63,8 @@ const LAZY_GROUPS = [
   /[\\/]src[\\/]charts[\\/][^\\/]+[\\/]checks\.ts$/, // each chart's checks across objects: validate only
   /[\\/]src[\\/](?:charts|generated)[\\/](?!core[\\/])[^\\/]+[\\/]/, // every chart but core: a run loads the one it renders
   /[\\/]src[\\/]output[\\/]kubectl-json\.ts$/, // render -o json
+  // check: the rules across releases, and the reader of rendered documents (which the CRD file has its own copy of)
+  /[\\/]src[\\/](?:check[\\/]|crd[\\/]simple-yaml\.ts$)/,
   /[\\/]src[\\/]cli[\\/]completion[\\/]/, // completion scripts
   /[\\/]node_modules[\\/]yaml[\\/]/, // the full YAML parser: only for files outside the fast reader's subset
 ];
@@ -213,7 +215,8 @@ export async function bundle() {
 // only top-level code, so every --crds run compiled the planner and validator functions again.
 // The full YAML parser stays in the vendor file, shared with the main bundle, loaded on first use.
 
-const CRD_SOURCES = /[\\/]src[\\/]crd[\\/]/;
+// simple-yaml.ts reads rendered documents for `check` too, which must not load the CRD validator.
+const CRD_SOURCES = /[\\/]src[\\/]crd[\\/](?!simple-yaml\.ts$)/;
 /** What the CRD file takes from the vendor file instead of bundling its own copy. */
 const FROM_VENDOR = /[\\/]node_modules[\\/]yaml[\\/]/;
 

@@ -20,3 +20,5 @@ export { validate, validateValues } from './validate/validate.js';
 export type { ValidateOptions } from './validate/validate.js';
 export type { Finding, FindingLocation, ValidationReport, CrdCoverage } from './validate/findings.js';
 export { formatJson, formatJunit, formatSarif, formatFindingsText } from './validate/format.js';
+export { check } from './check/library.js';
+export type { CheckOptions, CheckSideInput } from './check/library.js';

@@ -8,6 +8,7 @@ import { AiGatewayCoreError } from '../errors.js';
 import { PACKAGE_VERSION } from '../generated/charts.js';
 import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
+import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
@@ -20,6 +21,7 @@ export type { Io } from './shared.js';
 const COMMANDS: Record<string, (program: Command, io: Io) => void> = {
   render: registerRender,
   validate: registerValidate,
+  check: registerCheck,
   schema: registerSchema,
   values: registerValues,
   completion: registerCompletion,
