@@ -17,7 +17,7 @@ export type FindingLocation =
   | { kind: 'rendered'; template: string };
 
 /** Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these. */
-export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd';
+export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd' | 'upgrade';
 
 export interface RenderedField {
   apiVersion: string;
