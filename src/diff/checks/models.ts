@@ -74,7 +74,7 @@ export function checkModels(ctx: CheckContext): Finding[] {
     for (const p of policiesOn(ctx.old, targets)) gone.push(p);
     const goneNow = [...new Map(gone.filter((o) => removedKeys.has(o.key)).map((o) => [o.key, o])).values()];
     const route = uses[0]!.route;
-    const what = goneNow.length ? `: ${names(goneNow.map((o) => `${o.kind}/${o.name}`))} go away` : `: the rule for it is dropped from ${names([...new Set(uses.map((u) => `AIGatewayRoute/${u.route.name}`))])}`;
+    const what = goneNow.length ? `: ${names(goneNow.map((o) => `${o.kind}/${o.name}`))} ${goneNow.length === 1 ? 'goes' : 'go'} away` : `: the rule for it is dropped from ${names([...new Set(uses.map((u) => `AIGatewayRoute/${u.route.name}`))])}`;
     out.push(
       upgradeWarning(
         ctx,
