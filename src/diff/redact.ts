@@ -14,7 +14,7 @@ const REFERENCE_KEY = /(Name|Ref|Refs|Key|Keys)$/;
 function placeholder(v: unknown, other: unknown, side: 'old' | 'new'): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   const same = other !== undefined && JSON.stringify(other) === JSON.stringify(v);
-  return same ? '<redacted>' : `<redacted: ${Buffer.byteLength(text ?? '')} bytes${side === 'new' && other !== undefined ? ', changed' : ''}>`;
+  return same ? '(redacted)' : `(redacted, ${Buffer.byteLength(text ?? '')} bytes${side === 'new' && other !== undefined ? ', changed' : ''})`;
 }
 
 function isSecretLeaf(key: string, v: unknown, parent: unknown): boolean {

@@ -109,3 +109,16 @@ export function names(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
+
+/** The path of the first field where two values differ (for pointing at what changed). */
+export function firstDifference(a: unknown, b: unknown, segs: Segs = []): Segs {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k in b ? firstDifference(a[k], b[k], [...segs, k]) : segs;
+    }
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return firstDifference(a[i], b[i], [...segs, i]);
+  }
+  return segs;
+}

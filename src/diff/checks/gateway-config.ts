@@ -8,7 +8,7 @@
 import type { Finding } from '../../validate/findings.js';
 import { isPlainObject } from '../../crd/schema.js';
 import { deepEqual } from '../../crd/correlation.js';
-import { get, ns, ofKind, pairsOfKind, upgradeWarning, type CheckContext } from './context.js';
+import { firstDifference, get, ns, ofKind, pairsOfKind, upgradeWarning, type CheckContext } from './context.js';
 
 export const GATEWAY_CONFIG_ANNOTATION = 'aigateway.envoyproxy.io/gateway-config';
 const SEGS = ['metadata', 'annotations', GATEWAY_CONFIG_ANNOTATION];
@@ -39,7 +39,7 @@ export function checkGatewayConfig(ctx: CheckContext): Finding[] {
   // The GatewayConfig's own content: a new hash, a rollout.
   for (const [a, b] of ctx.pairs.filter(([o]) => o.kind === 'GatewayConfig')) {
     if (!deepEqual(isPlainObject(a.object['spec']) ? a.object['spec'] : undefined, isPlainObject(b.object['spec']) ? b.object['spec'] : undefined)) {
-      out.push(upgradeWarning(ctx, { old: a, new: b }, ['spec'], 'gateway-config', `GatewayConfig ${ns(b)} changes: AI Gateway restarts the Envoy pods of the Gateways annotated with it`, 'expect a rollout of the Envoy pods; long streaming responses are cut when the drain timeout ends'));
+      out.push(upgradeWarning(ctx, { old: a, new: b }, firstDifference(a.object['spec'], b.object['spec'], ['spec']), 'gateway-config', `GatewayConfig ${ns(b)} changes: AI Gateway restarts the Envoy pods of the Gateways annotated with it`, 'expect a rollout of the Envoy pods; long streaming responses are cut when the drain timeout ends'));
     }
   }
   return out;
