@@ -27,16 +27,11 @@ import { redactPair } from './redact.js';
 import { unifiedDiff } from './line-diff.js';
 import { checkRefusals } from './refusals.js';
 
-/** The charts `diff` can render; the chart is a parameter so the models chart slots in here. */
-export const DIFF_CHARTS = ['core'] as const;
-export type DiffChart = (typeof DIFF_CHARTS)[number];
-
 export type OldState = { kind: 'values'; options: RenderOptions } | { kind: 'manifests'; files: { name: string; text: string }[] };
 
 export interface DiffOptions {
-  chart?: DiffChart;
   from: OldState;
-  /** the new state: values flags, release name and namespace, as for render */
+  /** the new state: the chart (`to.chart`), values flags, release name and namespace, as for render; `--from` values render the same chart */
   to: RenderOptions;
   crds?: CrdSet;
   /** unchanged lines around each change (default 3) */
@@ -97,7 +92,7 @@ export function diff(options: DiffOptions): DiffResult {
   let oldSide: DiffSide;
   let inputs: string[];
   if (options.from.kind === 'values') {
-    const fromOptions = { releaseName: options.to.releaseName, namespace: options.to.namespace, ...options.from.options };
+    const fromOptions = { chart: options.to.chart, releaseName: options.to.releaseName, namespace: options.to.namespace, ...options.from.options };
     oldSide = sideFromRender(renderSide(fromOptions, 'old'), fromOptions, options.crds, 'the old values');
     inputs = (options.from.options.valuesFiles ?? []).map((f) => f.name);
   } else {

@@ -160,3 +160,8 @@ export function toValue(v: unknown): Value {
   }
   return v as Value;
 }
+
+/** Random valid values of each chart, by chart id (the tests that hold every chart to helm loop over it). */
+export const CHART_ARBITRARIES = {
+  core: chartValues,
+};

@@ -16,11 +16,9 @@ const formats = () => import('../../diff/format.js');
 const crdLoad = () => import('../../validate/manifests.js');
 
 const DIFF_OUTPUTS = ['text', 'json', 'junit', 'sarif'] as const;
-const CHARTS = ['core'];
 
 interface DiffFlags extends ValueFlagOptions {
   namespace: string;
-  chart: string;
   from?: string[];
   fromSet?: string[];
   fromSetString?: string[];
@@ -50,7 +48,6 @@ export function registerDiff(program: Command, io: Io): void {
       .description('Show what an upgrade changes, object by object, and what it breaks: refusals (--crds), new addresses, detached routes, restarts, reset counters.')
       .argument('[RELEASE_NAME]', 'release name (default: release-name)')
       .option('-n, --namespace <namespace>', 'namespace of the namespaced objects', 'default')
-      .addOption(new Option('--chart <chart>', 'the chart to render').choices(CHARTS).default('core'))
       .option('--from <file>', 'the old values: a values file as for -f (repeatable, layered like -f)', collect)
       .option('--from-set <key=value>', 'the old values: as --set (repeatable)', collect)
       .option('--from-set-string <key=value>', 'the old values: as --set-string (repeatable)', collect)
@@ -88,8 +85,8 @@ API server would refuse, 2 usage or I/O errors, 3 changes and nothing refused (-
       const newValues = valueInputs(opts);
       const from = opts.fromManifests
         ? { kind: 'manifests' as const, files: opts.fromManifests.map((m) => ({ name: m === '-' ? '<stdin>' : m, text: readTextFile(m, 'manifests file') })) }
-        : { kind: 'values' as const, options: valueInputs({ values: opts.from, set: opts.fromSet, setString: opts.fromSetString, setJson: opts.fromSetJson }) };
-      const result = diff({ chart: 'core', from, to: { ...newValues, releaseName, namespace: opts.namespace }, crds, context, showSecrets: opts.showSecrets === true });
+        : { kind: 'values' as const, options: valueInputs({ chart: opts.chart, values: opts.from, set: opts.fromSet, setString: opts.fromSetString, setJson: opts.fromSetJson }) };
+      const result = diff({ from, to: { ...newValues, releaseName, namespace: opts.namespace }, crds, context, showSecrets: opts.showSecrets === true });
 
       const refused = result.findings.some((x) => x.severity === 'error');
       // The values read by this run teach the ledger what to hide; --show-secrets asks for them.
