@@ -9,6 +9,8 @@
  */
 import YAML from 'yaml';
 import { AiGatewayCoreError } from '../errors.js';
+import { toYaml } from '../render/to-yaml.js';
+import type { Value } from '../values/types.js';
 import { render, type RenderOptions, type RenderResult } from '../render/render.js';
 import type { CrdSet } from '../crd/types.js';
 import { deepEqual } from '../crd/correlation.js';
@@ -80,9 +82,16 @@ function normalized(list: KubeObject[], crds: CrdSet | undefined): KubeObject[] 
   return list.map((o) => ({ ...o, object: normalizeObject(o.object, crds) }));
 }
 
-/** One stable spelling for both sides: sorted keys, no folding. */
+/**
+ * One stable spelling for both sides: helm's toYaml (sorted keys, go-yaml's quoting and folding),
+ * so a diff reads like the chart's output. Text go-yaml cannot write (control characters) goes
+ * through the yaml package instead.
+ */
 export function objectYaml(o: Obj | undefined): string {
-  return o === undefined ? '' : YAML.stringify(o, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  if (o === undefined) return '';
+  const text = toYaml(o as Value);
+  if (text !== '' || Object.keys(o).length === 0) return text === '' ? '' : `${text}\n`;
+  return YAML.stringify(o, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
 export function diff(options: DiffOptions): DiffResult {

@@ -147,10 +147,10 @@ describe('diff: secrets', () => {
     const b = write('s2.yaml', withKey('sk-bbbbbbbbbbbbbbbbbbbbbbbbbbbb'));
     const r = await runCli(['diff', '--from', a, '-f', b]);
     expect(r.stdout).not.toMatch(/sk-a|sk-b/);
-    expect(r.stdout).toContain('-          value: (redacted, 27 bytes)');
-    expect(r.stdout).toContain('+          value: (redacted, 31 bytes, changed)');
+    expect(r.stdout).toContain('-        value: (redacted, 27 bytes)');
+    expect(r.stdout).toContain('+        value: (redacted, 31 bytes, changed)');
     const shown = await runCli(['diff', '--from', a, '-f', b, '--show-secrets']);
-    expect(shown.stdout).toContain('+          value: sk-bbbbbbbbbbbbbbbbbbbbbbbbbbbb');
+    expect(shown.stdout).toContain('+        value: sk-bbbbbbbbbbbbbbbbbbbbbbbbbbbb');
   });
   it('a Secret in live objects shows no data', async () => {
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'k', namespace: 'default' }, data: { apiKey: 'c2VjcmV0LXZhbHVl' } };
