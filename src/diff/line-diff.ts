@@ -6,7 +6,14 @@
 
 export type Op = { op: ' ' | '-' | '+'; line: string };
 
-/** The shortest edit script turning `a` into `b`. */
+/**
+ * The saved frontiers cost (D + 1)·(2(N + M) + 3) integers; past this many the script is given up
+ * for "remove every old line, add every new one", still a correct diff, so that two huge, wholly
+ * different objects cannot exhaust memory.
+ */
+const MAX_TRACE = 16_000_000;
+
+/** The shortest edit script turning `a` into `b` (or, when that is too costly to find, a correct longer one). */
 export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
@@ -16,6 +23,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   const trace: Int32Array[] = [];
   let done = false;
   for (let d = 0; d <= max && !done; d++) {
+    if ((d + 1) * v.length > MAX_TRACE) return [...a.map((line) => ({ op: '-' as const, line })), ...b.map((line) => ({ op: '+' as const, line }))];
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;

@@ -77,9 +77,15 @@ export function fromManifestText(file: string, text: string): KubeObject[] {
       const p = lc.linePos(e.pos[0]);
       throw new DiffInputError(`${file}:${p.line}:${p.col}: invalid YAML: ${e.message.split('\n')[0]}; fix the YAML, or pass what kubectl get -o yaml printed as it is`);
     }
-    const value: unknown = d.toJS({ maxAliasCount: 100 });
     const at = (line: number) => `${file}:${line}`;
     const line = lc.linePos(d.range[0]).line;
+    let value: unknown;
+    try {
+      // Aliases are bounded: a few kilobytes must not expand to gigabytes.
+      value = d.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      throw new DiffInputError(`${at(line)}: ${err instanceof Error ? err.message : String(err)}; kubectl never prints aliases: pass its output as it is`);
+    }
     if (isPlainObject(value) && typeof value['kind'] === 'string' && value['kind'].endsWith('List') && Array.isArray(value['items'])) {
       value['items'].forEach((item, i) => {
         const o = toKubeObject(item, { kind: 'file', file, text, docIndex, prefix: ['items', i] }, `${at(line)}: items[${i}]`);

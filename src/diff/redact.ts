@@ -51,23 +51,28 @@ function walk(a: unknown, b: unknown, inSecretData: boolean, key: string, parent
     const outB: Obj = {};
     for (const k of new Set([...Object.keys(ma ?? {}), ...Object.keys(mb ?? {})])) {
       const [x, y] = walk(ma?.[k], mb?.[k], inSecretData, k, ma, mb);
-      if (ma && Object.hasOwn(ma, k)) outA[k] = x;
-      if (mb && Object.hasOwn(mb, k)) outB[k] = y;
+      if (ma && Object.hasOwn(ma, k)) setOwn(outA, k, x);
+      if (mb && Object.hasOwn(mb, k)) setOwn(outB, k, y);
     }
     return [ma ? outA : a, mb ? outB : b];
   }
   return [a, b];
 }
 
+/** `o[k] = v` as data: a key such as `__proto__` from a manifest is a key, never the prototype. */
+function setOwn(o: Obj, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** Redacted copies of one object's old and new states (either may be absent). */
 export function redactPair(kind: string, oldObj: Obj | undefined, newObj: Obj | undefined): [Obj | undefined, Obj | undefined] {
-  const out: [Obj | undefined, Obj | undefined] = [oldObj && { ...oldObj }, newObj && { ...newObj }];
+  const out: [Obj | undefined, Obj | undefined] = [oldObj && {}, newObj && {}];
   const secretKind = kind === 'Secret';
   for (const k of new Set([...Object.keys(oldObj ?? {}), ...Object.keys(newObj ?? {})])) {
     const data = secretKind && (k === 'data' || k === 'stringData');
     const [x, y] = walk(oldObj?.[k], newObj?.[k], data, k, oldObj, newObj);
-    if (out[0] && Object.hasOwn(oldObj!, k)) out[0][k] = x;
-    if (out[1] && Object.hasOwn(newObj!, k)) out[1][k] = y;
+    if (out[0] && Object.hasOwn(oldObj!, k)) setOwn(out[0], k, x);
+    if (out[1] && Object.hasOwn(newObj!, k)) setOwn(out[1], k, y);
   }
   return out;
 }
