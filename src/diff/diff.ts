@@ -11,7 +11,8 @@ import YAML from 'yaml';
 import { AiGatewayCoreError } from '../errors.js';
 import { toYaml } from '../render/to-yaml.js';
 import type { Value } from '../values/types.js';
-import { render, type RenderOptions, type RenderResult } from '../render/render.js';
+import { DEFAULT_RELEASE_NAME, render, type RenderOptions, type RenderResult } from '../render/render.js';
+import { isPlainObject } from '../crd/schema.js';
 import type { CrdSet } from '../crd/types.js';
 import { deepEqual } from '../crd/correlation.js';
 import type { Finding } from '../validate/findings.js';
@@ -94,18 +95,31 @@ export function objectYaml(o: Obj | undefined): string {
   return YAML.stringify(o, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
+/** Does a live object belong to the release: helm's annotation, or the chart's instance label (render | kubectl apply)? */
+function ofRelease(o: Obj, release: string): boolean {
+  const meta = isPlainObject(o['metadata']) ? o['metadata'] : {};
+  const annotations = isPlainObject(meta['annotations']) ? meta['annotations'] : {};
+  const labels = isPlainObject(meta['labels']) ? meta['labels'] : {};
+  return annotations['meta.helm.sh/release-name'] === release || labels['app.kubernetes.io/instance'] === release;
+}
+
 export function diff(options: DiffOptions): DiffResult {
   const context = options.context ?? 3;
   const newRender = renderSide(options.to, 'new');
   const newSide = sideFromRender(newRender, options.to, options.crds, 'the new values');
   let oldSide: DiffSide;
   let inputs: string[];
+  const release = options.to.releaseName ?? DEFAULT_RELEASE_NAME;
+  /** with live objects: those of this release (the others are never "removed") */
+  let owned: Set<string> | undefined;
   if (options.from.kind === 'values') {
     const fromOptions = { chart: options.to.chart, releaseName: options.to.releaseName, namespace: options.to.namespace, ...options.from.options };
     oldSide = sideFromRender(renderSide(fromOptions, 'old'), fromOptions, options.crds, 'the old values');
     inputs = (options.from.options.valuesFiles ?? []).map((f) => f.name);
   } else {
     const objects = options.from.files.flatMap((f) => fromManifestText(f.name, f.text));
+    // Before normalizing, which drops helm's annotations.
+    owned = new Set(objects.filter((o) => ofRelease(o.object, release)).map((o) => o.key));
     oldSide = { objects: indexObjects(normalized(objects, options.crds), 'the old manifests') };
     inputs = options.from.files.map((f) => f.name);
   }
@@ -117,6 +131,9 @@ export function diff(options: DiffOptions): DiffResult {
   for (const key of keys) {
     const a = oldSide.objects.get(key);
     const b = newSide.objects.get(key);
+    // Live objects of other owners (routes, other releases) are context for the checks, not
+    // objects this upgrade removes.
+    if (a && !b && owned && !owned.has(key)) continue;
     if (a && b) ctx.pairs.push([a, b]);
     else if (b) ctx.added.push(b);
     else if (a) ctx.removed.push(a);

@@ -7,7 +7,7 @@ import { applyUnified, diffLines, unifiedDiff } from '../../src/diff/line-diff.j
 
 const live = (extra: string) => ({
   kind: 'manifests' as const,
-  files: [{ name: 'live.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: default\ndata:\n${extra}` }],
+  files: [{ name: 'live.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: default\n  labels:\n    app.kubernetes.io/instance: release-name\ndata:\n${extra}` }],
 });
 
 describe('diff on hostile input', () => {

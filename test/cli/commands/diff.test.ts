@@ -116,6 +116,20 @@ describe('diff --from-manifests: live objects', () => {
   });
 });
 
+describe('diff --from-manifests: objects of other owners', () => {
+  it('are context, not removals: a live route is not "destroyed", but is named when its listener goes', async () => {
+    const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'chat', namespace: 'default' }, spec: { parentRefs: [{ name: 'ai-gateway', sectionName: 'http' }] } };
+    const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default', annotations: { 'meta.helm.sh/release-name': 'another' } }, data: { a: 'b' } };
+    const live = write('routes.yaml', liveList('{}\n').replace('items:\n', `items:\n  - ${JSON.stringify(route)}\n  - ${JSON.stringify(other)}\n`));
+    const same = await runCli(['diff', 'prod', '--from-manifests', live, '--crds', CRDS, '--no-cache']);
+    expect(same.stdout).toBe('No changes.\n');
+    const https = write('https-only.yaml', 'gateway:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        certificateRefs:\n          - name: tls\n');
+    const r = await runCli(['diff', 'prod', '--from-manifests', live, '-f', https, '--crds', CRDS, '--no-cache']);
+    expect(r.stderr).toContain('listener http (port 80) of Gateway default/ai-gateway is removed: port 80 stops serving: HTTPRoute/chat detach');
+    expect(r.stdout).not.toContain('HTTPRoute');
+  });
+});
+
 describe('diff --crds: what the API server refuses on UPDATE', () => {
   it('a changed controllerName is refused, naming the object, the field and the rule message (exit 1)', async () => {
     const r = await runCli(['diff', '--from', base, '-f', base, '--set', 'gatewayClass.controllerName=example.com/other', '--crds', CRDS, '--no-cache', '--detailed-exitcode']);
@@ -153,7 +167,7 @@ describe('diff: secrets', () => {
     expect(shown.stdout).toContain('+        value: sk-bbbbbbbbbbbbbbbbbbbbbbbbbbbb');
   });
   it('a Secret in live objects shows no data', async () => {
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'k', namespace: 'default' }, data: { apiKey: 'c2VjcmV0LXZhbHVl' } };
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'k', namespace: 'default', annotations: { 'meta.helm.sh/release-name': 'prod' } }, data: { apiKey: 'c2VjcmV0LXZhbHVl' } };
     const live = write('secret.yaml', liveList('{}\n').replace('items:\n', `items:\n  - ${JSON.stringify(secret)}\n`));
     const r = await runCli(['diff', 'prod', '--from-manifests', live, '--crds', CRDS, '--no-cache']);
     expect(r.stdout).toContain('default, k, Secret has been removed:');
