@@ -162,7 +162,13 @@ export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'rel
     Release: { Name: releaseName, Namespace: options.namespace ?? DEFAULT_NAMESPACE, Service: 'Helm', Revision: 1, IsInstall: true, IsUpgrade: false },
     Chart: { Name: chart.meta.name, Version: chart.meta.version, AppVersion: chart.meta.appVersion },
   };
-  const files: RenderedFile[] = chart.templates.map(([path, fn]) => ({ source: `${chart.meta.name}/${path}`, text: fn(root) }));
+  // helm executes the templates in reverse order of their paths (engine.go, sortTemplates), so
+  // when two templates fail, the last one in path order is the one helm reports.
+  const files: RenderedFile[] = new Array(chart.templates.length);
+  for (let i = chart.templates.length - 1; i >= 0; i--) {
+    const [path, fn] = chart.templates[i]!;
+    files[i] = { source: `${chart.meta.name}/${path}`, text: fn(root) };
+  }
   const sorted = sortManifests(files);
   let text = formatManifests(sorted);
   if (options.showOnly && options.showOnly.length > 0) text = selectShowOnly(text, options.showOnly);

@@ -360,7 +360,9 @@ export function schemaViolations(values: ValueMap, chart: ChartDefinition): Sche
   return withSchema(loadSchema(chart), () => explainErrors(validate.errors ?? [], values));
 }
 
-function explainErrors(errors: ErrorObject[], values: ValueMap): SchemaViolation[] {
+function explainErrors(all: ErrorObject[], values: ValueMap): SchemaViolation[] {
+  // An if/then says only that its `then` failed; the errors inside the `then` say what failed.
+  const errors = all.filter((e) => e.keyword !== 'if');
   // Values that failed an anyOf are explained once, by the outermost anyOf at that path.
   const anyOfAt = new Map<string, ErrorObject>();
   for (const e of errors) if (e.keyword === 'anyOf') anyOfAt.set(e.instancePath, e);

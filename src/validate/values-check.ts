@@ -84,8 +84,13 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
   const locator = new Locator(sources, files, values);
 
   const violations = schemaViolations(values, chart);
-  for (const v of violations) findings.push(violationFinding(v, locator, chart));
-  findings.push(...chart.checks(values, locator, new Set(violations.map((v) => v.path))));
+  // A value the schema rejected is not judged again by the chart's checks. A key the schema only
+  // found missing may be: where a check says why it is needed (an error at that very path), its
+  // finding replaces the schema's bare "required key is missing".
+  const checks = chart.checks(values, locator, new Set(violations.filter((v) => v.kind !== 'required').map((v) => v.path)));
+  const explained = new Set(checks.filter((f) => f.severity === 'error').map((f) => f.path));
+  for (const v of violations) if (!(v.kind === 'required' && explained.has(v.path))) findings.push(violationFinding(v, locator, chart));
+  findings.push(...checks);
   return { findings, values, sources, locator, schemaValid: violations.length === 0 };
 }
 

@@ -28,9 +28,14 @@ export function modelsExpected(name: string): string {
 
 const FILE_FLAGS = new Set(['-f', '--values']);
 
+/** The case's arguments with absolute values files, so it runs from any working directory. */
+export function modelsAbsoluteArgs(args: string[]): string[] {
+  return args.map((arg, i) => (i > 0 && FILE_FLAGS.has(args[i - 1]) && arg !== '-' ? join(MODELS_VALUES_DIR, arg) : arg));
+}
+
 /** The case as a `helm template` argument list, with absolute values files. */
 export function modelsHelmArgs(args: string[], chartDir = MODELS_CHART_DIR): string[] {
-  const abs = args.map((arg, i) => (i > 0 && FILE_FLAGS.has(args[i - 1]) && arg !== '-' ? join(MODELS_VALUES_DIR, arg) : arg));
+  const abs = modelsAbsoluteArgs(args);
   const [first, ...rest] = abs;
   if (first !== undefined && !first.startsWith('-')) return ['template', first, chartDir, ...rest];
   return ['template', chartDir, ...abs];

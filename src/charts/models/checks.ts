@@ -54,8 +54,9 @@ export function modelChecks(values: ValueMap, locator: Locator, schemaPaths: Rea
   const out: Finding[] = [];
   const at = (p: string, key = false): FindingLocation | undefined => locator.locate(p, { key });
   const add: Add = (f) => {
-    // A value the schema already rejected is not judged again.
-    if (schemaPaths.has(f.path)) return;
+    // A value the schema already rejected is not judged again, unless it is a credential: that
+    // it should not be in values at all matters more than its shape.
+    if (schemaPaths.has(f.path) && f.code !== 'semantic/backend-credentials-in-values') return;
     out.push({ origin: 'semantic', location: f.location ?? at(f.path), ...f });
   };
   const backends = isMap(values['backends']) ? values['backends'] : undefined;
@@ -284,15 +285,17 @@ function checkAuth(key: string, backend: ValueMap, add: Add): void {
   }
   if (needs.block) {
     const block = asMap(auth[needs.block]);
-    const missing = needs.required.filter((k) => !goTruthy(block[k]));
-    if (missing.length > 0) {
+    // One finding per missing setting, at its own path, or one for the whole block when it is not there.
+    const missing = Object.hasOwn(auth, needs.block) ? needs.required.filter((k) => !goTruthy(block[k])) : [''];
+    for (const k of missing) {
+      const where = k === '' ? `${base}.${needs.block}` : `${base}.${needs.block}.${k}`;
       add({
         severity: 'error',
         code: 'semantic/backend-auth-incomplete',
-        path: `${base}.${needs.block}`,
-        message: `backend ${JSON.stringify(key)}: auth type ${type} needs ${needs.block}.${missing.join(` and ${needs.block}.`)}`,
-        expected: `${needs.block} with ${needs.required.join(', ')}: the CRD refuses the BackendSecurityPolicy without ${missing.length === 1 ? 'it' : 'them'}`,
-        suggestion: `set ${missing.map((k) => `${base}.${needs.block}.${k}`).join(' and ')}`,
+        path: where,
+        message: `backend ${JSON.stringify(key)}: auth type ${type} needs ${k === '' ? `${needs.block} (with ${needs.required.join(', ')})` : `${needs.block}.${k}`}`,
+        expected: `${needs.block} with ${needs.required.join(', ')}: the CRD refuses the BackendSecurityPolicy without ${needs.required.length === 1 ? 'it' : 'them'}`,
+        suggestion: `set ${k === '' ? needs.required.map((r) => `${base}.${needs.block}.${r}`).join(' and ') : where}`,
       });
     }
     if (type === 'AzureCredentials' && goTruthy(block['clientSecretRef']) === goTruthy(block['oidcExchangeToken'])) {
