@@ -208,3 +208,25 @@ describe('listeners with routes from the cluster', () => {
     expect(f!.message).toBe('listener http (port 80) of Gateway default/ai-gateway is removed: port 80 stops serving: AIGatewayRoute/gpt-4o detach');
   });
 });
+
+describe('the models chart: values pairs', () => {
+  const base = 'backends:\n  up: {schema: OpenAI, hostname: api.openai.com, auth: {type: APIKey, secretName: k}}\ndefaults:\n  rateLimit:\n    enabled: true\n    clientHeader: x-user-id\n    requests: {limit: 600, unit: Minute}\n    tokens:\n      - {limit: 1000000, unit: Day}\nmodels:\n  gpt-4o:\n    backends: {up: {}}\n';
+  const models = (oldText: string, newText: string) =>
+    diff({ from: { kind: 'values', options: { chart: 'models', valuesFiles: [file('old.yaml', oldText)] } }, to: { chart: 'models', valuesFiles: [file('new.yaml', newText)] } });
+
+  it('a model removed: one line naming what goes, at the model in the old values', () => {
+    const r = models(`${base}  llama:\n    backends: {up: {}}\n`, base);
+    const [f, ...rest] = only(r, 'upgrade/model-removed');
+    expect(rest).toEqual([]);
+    expect(f!.path).toBe('models.llama');
+    expect(describeLocation(f!.location)).toMatch(/^old\.yaml:1[45]:/);
+    expect(f!.message).toMatch(/^model llama is removed: AIGatewayRoute\/llama.* go away; clients asking for it get 404$/);
+  });
+  it('a token rule inserted before another resets the counters that move, at the model in the new values', () => {
+    const r = models(base, base.replace('    tokens:\n      - {limit: 1000000, unit: Day}\n', '    tokens:\n      - {limit: 5, unit: Second}\n      - {limit: 1000000, unit: Day}\n'));
+    const [f] = only(r, 'upgrade/rate-limit-order');
+    expect(f!.path).toBe('defaults.rateLimit'); // the model has no rateLimit of its own: the defaults' changed
+    expect(f!.message).toContain('BackendTrafficPolicy default/gpt-4o: rule inserted at 1');
+    expect(f!.message).toContain('start again at zero');
+  });
+});

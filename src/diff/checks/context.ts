@@ -35,14 +35,20 @@ export type Check = (ctx: CheckContext) => Finding[];
 
 export type Segs = (string | number)[];
 
-/** The values path and location behind a field of an object on one side. */
-export function pointAt(side: DiffSide, o: KubeObject, segs: Segs): { path: string; location: FindingLocation } {
+/**
+ * The values path and location behind a field of an object on one side. `hints` are values paths
+ * to use when the rendered field has no mapping (the models chart's `models.<name>`): the first
+ * the values hold is taken.
+ */
+export function pointAt(side: DiffSide, o: KubeObject, segs: Segs, hints: readonly string[] = []): { path: string; location: FindingLocation } {
   if (o.origin.kind === 'file') {
     const hit = fieldPosition(o.origin.text, o.origin.docIndex, [...o.origin.prefix, ...segs]);
     return { path: '', location: { kind: 'file', file: o.origin.file, line: hit?.pos.line ?? 1, col: hit?.pos.col ?? 1 } };
   }
   if (side.trace) {
-    const path = renderedToValues(o.kind, segs, side.trace.values);
+    const mapped = renderedToValues(o.kind, segs, side.trace.values);
+    const trace = side.trace;
+    const path = mapped ?? hints.find((h) => trace.locator.sources.get(h) !== undefined);
     if (path !== undefined) {
       const location = side.trace.locator.locate(path);
       if (location) return { path, location };
@@ -53,9 +59,9 @@ export function pointAt(side: DiffSide, o: KubeObject, segs: Segs): { path: stri
 }
 
 /** A warning about an object, pointing at the field of the side that causes it (the new one, unless it is gone). */
-export function upgradeWarning(ctx: CheckContext, o: { old?: KubeObject; new?: KubeObject }, segs: Segs, code: string, message: string, suggestion: string): Finding {
+export function upgradeWarning(ctx: CheckContext, o: { old?: KubeObject; new?: KubeObject }, segs: Segs, code: string, message: string, suggestion: string, hints: readonly string[] = []): Finding {
   const [side, obj] = o.new ? [ctx.new, o.new] : [ctx.old, o.old!];
-  const at = pointAt(side, obj, segs);
+  const at = pointAt(side, obj, segs, hints);
   return {
     severity: 'warning',
     origin: 'upgrade',

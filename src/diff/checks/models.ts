@@ -6,6 +6,7 @@
 import type { Finding } from '../../validate/findings.js';
 import type { KubeObject } from '../objects.js';
 import { isPlainObject } from '../../crd/schema.js';
+import { appendPath } from '../../values/source.js';
 import { get, list, names, ofKind, upgradeWarning, type CheckContext, type DiffSide } from './context.js';
 
 const MODEL_HEADER = 'x-ai-eg-model';
@@ -83,6 +84,7 @@ export function checkModels(ctx: CheckContext): Finding[] {
         'model-removed',
         `model ${model} is removed${what}; clients asking for it get 404`,
         `keep model ${model} until no client asks for it`,
+        [appendPath('models', model)],
       ),
     );
   }

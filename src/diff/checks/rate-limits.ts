@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../validate/findings.js';
 import { deepEqual } from '../../crd/correlation.js';
+import { appendPath } from '../../values/source.js';
 import { list, names, ns, pairsOfKind, upgradeWarning, type CheckContext } from './context.js';
 
 const RULES = ['spec', 'rateLimit', 'global', 'rules'];
@@ -36,6 +37,7 @@ export function checkRateLimits(ctx: CheckContext): Finding[] {
         'rate-limit-order',
         `BackendTrafficPolicy ${ns(b)}: ${why.join(', ')}; the rule's position is part of its counter key, so the counters of the rules that move (${moved.join(', ')}) start again at zero`,
         'keep the rate-limit rules append-only: add new rules at the end, and disable a rule rather than remove it',
+        [appendPath(appendPath('models', b.name), 'rateLimit'), 'defaults.rateLimit'],
       ),
     );
   }
