@@ -103,6 +103,11 @@ function ofRelease(o: Obj, release: string): boolean {
   return annotations['meta.helm.sh/release-name'] === release || labels['app.kubernetes.io/instance'] === release;
 }
 
+function keptByHelm(o: Obj): boolean {
+  const meta = isPlainObject(o['metadata']) ? o['metadata'] : {};
+  return isPlainObject(meta['annotations']) && meta['annotations']['helm.sh/resource-policy'] === 'keep';
+}
+
 export function diff(options: DiffOptions): DiffResult {
   const context = options.context ?? 3;
   const newRender = renderSide(options.to, 'new');
@@ -134,6 +139,8 @@ export function diff(options: DiffOptions): DiffResult {
     // Live objects of other owners (routes, other releases) are context for the checks, not
     // objects this upgrade removes.
     if (a && !b && owned && !owned.has(key)) continue;
+    // helm never deletes what it was told to keep.
+    if (a && !b && keptByHelm(a.object)) continue;
     if (a && b) ctx.pairs.push([a, b]);
     else if (b) ctx.added.push(b);
     else if (a) ctx.removed.push(a);

@@ -50,7 +50,8 @@ export function pointAt(side: DiffSide, o: KubeObject, segs: Segs, hints: readon
     const trace = side.trace;
     const path = mapped ?? hints.find((h) => trace.locator.sources.get(h) !== undefined);
     if (path !== undefined) {
-      const location = side.trace.locator.locate(path);
+      // A hinted path names a whole entry (a model): point at its key.
+      const location = side.trace.locator.locate(path, { key: mapped === undefined });
       if (location) return { path, location };
       return { path, location: { kind: 'rendered', template: o.origin.template } };
     }
