@@ -92,7 +92,7 @@ export function objectYaml(o: Obj | undefined): string {
   if (o === undefined) return '';
   const text = toYaml(o as Value);
   if (text !== '' || Object.keys(o).length === 0) return text === '' ? '' : `${text}\n`;
-  return YAML.stringify(o, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return YAML.stringify(o, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, indentSeq: false });
 }
 
 /** Does a live object belong to the release: helm's annotation, or the chart's instance label (render | kubectl apply)? */
