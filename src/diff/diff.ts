@@ -59,6 +59,8 @@ export interface DiffResult {
   findings: Finding[];
   /** the values files and manifests read, in command-line order (for grouping findings) */
   inputs: string[];
+  /** what render would warn about (duplicate keys, helm's coalescing notes), old values first */
+  warnings: string[];
   crds?: { checked: number; transitionEvaluated: number; ratcheted: number };
 }
 
@@ -112,6 +114,7 @@ export function diff(options: DiffOptions): DiffResult {
   const context = options.context ?? 3;
   const newRender = renderSide(options.to, 'new');
   const newSide = sideFromRender(newRender, options.to, options.crds, 'the new values');
+  const warnings: string[] = [];
   let oldSide: DiffSide;
   let inputs: string[];
   const release = options.to.releaseName ?? DEFAULT_RELEASE_NAME;
@@ -119,7 +122,9 @@ export function diff(options: DiffOptions): DiffResult {
   let owned: Set<string> | undefined;
   if (options.from.kind === 'values') {
     const fromOptions = { chart: options.to.chart, releaseName: options.to.releaseName, namespace: options.to.namespace, ...options.from.options };
-    oldSide = sideFromRender(renderSide(fromOptions, 'old'), fromOptions, options.crds, 'the old values');
+    const oldRender = renderSide(fromOptions, 'old');
+    warnings.push(...oldRender.warnings.map((w) => `the old values (--from): ${w}`));
+    oldSide = sideFromRender(oldRender, fromOptions, options.crds, 'the old values');
     inputs = (options.from.options.valuesFiles ?? []).map((f) => f.name);
   } else {
     const objects = options.from.files.flatMap((f) => fromManifestText(f.name, f.text));
@@ -129,6 +134,7 @@ export function diff(options: DiffOptions): DiffResult {
     inputs = options.from.files.map((f) => f.name);
   }
   inputs.push(...(options.to.valuesFiles ?? []).map((f) => f.name).filter((n) => !inputs.includes(n)));
+  warnings.push(...newRender.warnings);
 
   const ctx: CheckContext = { old: oldSide, new: newSide, pairs: [], added: [], removed: [] };
   const objects: ObjectDiff[] = [];
@@ -151,7 +157,7 @@ export function diff(options: DiffOptions): DiffResult {
   }
 
   const findings = CHECKS.flatMap((check) => check(ctx));
-  const result: DiffResult = { objects, findings, inputs };
+  const result: DiffResult = { objects, findings, inputs, warnings };
   if (options.crds) {
     const r = checkRefusals(ctx, options.crds);
     findings.unshift(...r.findings);

@@ -136,7 +136,7 @@ function context(oldObjects: unknown[], newObjects: unknown[]): CheckContext {
 /** The checks on two sets of hand-written objects (the models chart is not in the pipeline yet). */
 function manifestsDiff(oldObjects: unknown[], newObjects: unknown[]): DiffResult {
   const ctx = context(oldObjects, newObjects);
-  return { objects: [], inputs: [], findings: [...checkRateLimits(ctx), ...checkModels(ctx), ...checkListeners(ctx)] };
+  return { objects: [], inputs: [], warnings: [], findings: [...checkRateLimits(ctx), ...checkModels(ctx), ...checkListeners(ctx)] };
 }
 
 describe('rate-limit rules (BackendTrafficPolicy)', () => {

@@ -7,7 +7,7 @@ import { stderrIsTerminal, stdoutIsTerminal } from '../../output/standard-stream
 import { defaultCacheDir } from '../../validate/cache-dir.js';
 import { formatFindingsText, formatJunit, formatSarif, formatSummary } from '../../validate/format.js';
 import { redactActive } from '../../values/secrets.js';
-import { addValueFlags, collect, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
+import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
 import { useColor } from './validate.js';
 
 // The differ (and, for --crds, the CRD validator) loads only when the command runs.
@@ -88,6 +88,7 @@ API server would refuse, 2 usage or I/O errors, 3 changes and nothing refused (-
         : { kind: 'values' as const, options: valueInputs({ chart: opts.chart, values: opts.from, set: opts.fromSet, setString: opts.fromSetString, setJson: opts.fromSetJson }) };
       const result = diff({ from, to: { ...newValues, releaseName, namespace: opts.namespace }, crds, context, showSecrets: opts.showSecrets === true });
 
+      printWarnings(io, result.warnings);
       const refused = result.findings.some((x) => x.severity === 'error');
       // The values read by this run teach the ledger what to hide; --show-secrets asks for them.
       const shown = (text: string) => (opts.showSecrets ? text : redactActive(text));

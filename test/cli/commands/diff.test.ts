@@ -206,6 +206,11 @@ describe('diff: bad input', () => {
     expect(r.stderr).toMatch(/^Error: the old values \(--from\): /);
     expect(r.stdout).toBe('');
   });
+  it('duplicate keys warn as render warns, naming the old values', async () => {
+    const dup = write('dup.yaml', 'gateway:\n  name: a\n  name: b\n');
+    const r = await runCli(['diff', '--from', dup, '-f', base]);
+    expect(r.stderr).toContain(`warning: the old values (--from): ${dup}:3:3: duplicate key gateway.name (first at line 2); the last one wins, as in helm`);
+  });
   it('a bad --context', async () => {
     const r = await runCli(['diff', '--from', base, '--context', 'x']);
     expect(r.code).toBe(2);
