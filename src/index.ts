@@ -22,3 +22,6 @@ export type { Finding, FindingLocation, ValidationReport, CrdCoverage } from './
 export { formatJson, formatJunit, formatSarif, formatFindingsText } from './validate/format.js';
 export { check } from './check/library.js';
 export type { CheckOptions, CheckSideInput } from './check/library.js';
+export { diff } from './diff/diff.js';
+export type { DiffOptions, DiffResult, ObjectDiff, OldState } from './diff/diff.js';
+export { formatDiffText, formatDiffJson } from './diff/format.js';

@@ -21,9 +21,9 @@ export type FindingLocation =
 
 /**
  * Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these.
- * `system`: `check`, the two releases judged together.
+ * `system`: `check`, the two releases judged together; `upgrade`: `diff`, old against new.
  */
-export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd' | 'system';
+export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd' | 'system' | 'upgrade';
 
 export interface RenderedField {
   apiVersion: string;

@@ -129,10 +129,9 @@ export function formatCoverage(report: ValidationReport): string[] {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-export function formatJson(report: ValidationReport, strict: boolean): string {
-  const c = countBySeverity(report.findings);
-  const valid = c.error === 0 && !(strict && c.warning > 0);
-  const findings = report.findings.map((f) => ({
+/** One finding as `-o json` prints it (validate and diff). */
+export function findingJson(f: Finding): Record<string, unknown> {
+  return {
     severity: f.severity,
     code: f.code,
     origin: f.origin,
@@ -144,7 +143,13 @@ export function formatJson(report: ValidationReport, strict: boolean): string {
     ...(f.related ? { related: f.related } : {}),
     ...(f.rendered ? { rendered: f.rendered } : {}),
     ...(f.rule ? { rule: f.rule } : {}),
-  }));
+  };
+}
+
+export function formatJson(report: ValidationReport, strict: boolean): string {
+  const c = countBySeverity(report.findings);
+  const valid = c.error === 0 && !(strict && c.warning > 0);
+  const findings = report.findings.map(findingJson);
   const out: Record<string, unknown> = { valid, errors: c.error, warnings: c.warning, notes: c.note, findings };
   if (report.crds) out['crds'] = report.crds;
   if (report.elapsedMs !== undefined) out['elapsedMs'] = report.elapsedMs;
@@ -274,6 +279,7 @@ const RULE_TEXT: Record<string, string> = {
   template: 'The chart refuses to render these values',
   check: 'The core and models releases do not work together',
   crd: 'A rendered document is rejected by its CustomResourceDefinition',
+  upgrade: 'An upgrade recreates, disrupts or resets something the running gateway depends on',
 };
 
 function sarifLocation(loc: FindingLocation | undefined, logical: string | undefined): Record<string, unknown> | undefined {
