@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench`: the goals of "Fast" (issue 5), each as a ratio measured in this one run on this
-// machine, with median, min and max. Every command's output is checked against the reference
-// (the golden file, helm 3 and helm 4) before anything is timed; a wrong output stops the run.
+// `npm run bench`: the goals of "Fast" (issue 5), the models chart's and the cold `diff` of issue 12,
+// each as a ratio measured in this one run on this machine, with median, min and max. Every
+// command's output is checked against the reference (the golden file, helm 3 and helm 4) before
+// anything is timed; a wrong output stops the run.
 // Speed never fails it: a goal that is not met is printed as MISS.
 //
 //   npm run bench [-- --runs 25] [--fleet 200] [--crds DIR] [--hyperfine] [--work DIR]
@@ -17,17 +18,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractHelm, helmPath } from '../scripts/extract-helm.mjs';
 import { describe, median, ms, ratio, summary, verdict } from './stats.mjs';
+import { modelsCatalog } from './models-catalog.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
 const CHART = join(ROOT, 'chart');
 const PRODUCTION = join(ROOT, 'test', 'golden', 'values', 'seed-production.yaml');
+// A clean core + models pair (README: check): one `check` replaces `validate` of each.
+const SYSTEM_CORE = join(ROOT, 'examples', 'system', 'core.yaml');
+const SYSTEM_MODELS = join(ROOT, 'examples', 'system', 'models.yaml');
 const GOLDEN = readFileSync(join(ROOT, 'test', 'golden', 'expected', 'seed-production.yaml'), 'utf8');
 const NODE = process.execPath;
 
 const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string', default: '25' },
+    'models-runs': { type: 'string', default: '7' },
     fleet: { type: 'string', default: '200' },
     crds: { type: 'string', default: '/work/shared/crds' },
     hyperfine: { type: 'boolean', default: false },
@@ -35,6 +41,7 @@ const { values: opts } = parseArgs({
   },
 });
 const RUNS = Number(opts.runs);
+const MODELS_RUNS = Number(opts['models-runs']);
 const FLEET = Number(opts.fleet);
 // Not the system's temporary folder: there every test run creates and deletes thousands of files,
 // and creating files in it was measured 2–5× slower than elsewhere on the same disk (ext4's inode
@@ -98,7 +105,12 @@ const COLD = {
   } : {}),
   'render -f production': [NODE, [BIN, 'render', '-f', PRODUCTION], CLI_ENV],
   'validate -f production': [NODE, [BIN, 'validate', '-f', PRODUCTION], CLI_ENV],
+  // The production example against a one-key change (issue 12's goal: at most 1.5× a cold render).
+  'diff production, one key': [NODE, [BIN, 'diff', '--from', PRODUCTION, '-f', PRODUCTION, '--set', 'envoyProxy.provider.kubernetes.envoyDeployment.replicas=4'], CLI_ENV],
   ...(crdsDir && hasCrdsFlag ? { 'validate --crds (warm cache)': [NODE, [BIN, 'validate', '-f', PRODUCTION, '--crds', crdsDir], CLI_ENV] } : {}),
+  'check core + models': [NODE, [BIN, 'check', '--core', SYSTEM_CORE, '--models', SYSTEM_MODELS, '-n', 'ai-gateway'], CLI_ENV],
+  'validate core values': [NODE, [BIN, 'validate', '-f', SYSTEM_CORE], CLI_ENV],
+  'validate --chart models values': [NODE, [BIN, 'validate', '--chart', 'models', '-f', SYSTEM_MODELS], CLI_ENV],
   'helm 3 template': [HELM3, ['template', CHART, '-f', PRODUCTION], HELM_ENV],
   'helm 4 template': [HELM4, ['template', CHART, '-f', PRODUCTION], HELM_ENV],
 };
@@ -116,11 +128,21 @@ console.log('Output checks (before any timing)');
   const v = run(...COLD['validate -f production']);
   check(v.status === 0 && v.stdout.startsWith('values are valid'), `validate: exit ${v.status}, ${v.stdout}${v.stderr}`);
   console.log(`  validate -f production: exit 0, "${v.stdout.split('\n')[0]}"`);
+  const d = run(...COLD['diff production, one key']);
+  check(d.status === 0 && /^-\s+replicas: 3\n\+\s+replicas: 4$/m.test(d.stdout) && d.stdout.endsWith('Plan: 0 to add, 1 to change, 0 to destroy.\n'), `diff: exit ${d.status}, ${d.stdout}${d.stderr}`);
+  console.log(`  diff production vs one key: exit 0, one object changed (replicas 3 → 4)`);
   if (COLD['validate --crds (warm cache)']) {
     const c = run(...COLD['validate --crds (warm cache)']); // also fills the CRD cache
     check(c.status === 0 && /accepted by the CRDs/.test(c.stdout), `validate --crds: exit ${c.status}, ${c.stdout}${c.stderr}`);
     console.log(`  validate -f production --crds ${crdsDir}: exit 0, "${c.stdout.split('\n')[0]}" (CRD cache now warm)`);
   }
+  const k = run(...COLD['check core + models']);
+  check(k.status === 0 && k.stdout === 'the core and models releases are valid\n' && k.stderr === '', `check: exit ${k.status}, ${k.stdout}${k.stderr}`);
+  for (const name of ['validate core values', 'validate --chart models values']) {
+    const r = run(...COLD[name]);
+    check(r.status === 0 && r.stdout === 'values are valid\n', `${name}: exit ${r.status}, ${r.stdout}${r.stderr}`);
+  }
+  console.log(`  check --core ${relative(ROOT, SYSTEM_CORE)} --models ${relative(ROOT, SYSTEM_MODELS)}: exit 0, nothing to report; validate of each: exit 0`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +252,50 @@ if (lib.status !== 0) fail(`bench/library.mjs failed: ${lib.stdout}${lib.stderr}
 const library = JSON.parse(lib.stdout.trim().split('\n').pop());
 
 // ---------------------------------------------------------------------------------------------
+// Goal 6: the models chart at catalog scale (500 and 5,000 models on 8 backends).
+
+const MODELS_CHART = join(ROOT, 'charts', 'models');
+const catalog = (n) => {
+  const file = join(work, `catalog-${n}.yaml`);
+  writeFileSync(file, modelsCatalog(n));
+  return file;
+};
+const CATALOG_500 = catalog(500);
+const CATALOG_5000 = catalog(5000);
+const MODELS_COLD = {
+  'render --chart models, 500': [NODE, [BIN, 'render', '--chart', 'models', '-f', CATALOG_500], CLI_ENV],
+  'helm 4 template, 500': [HELM4, ['template', MODELS_CHART, '-f', CATALOG_500], HELM_ENV],
+  'render --chart models, 5000': [NODE, [BIN, 'render', '--chart', 'models', '-f', CATALOG_5000], CLI_ENV],
+};
+{
+  const ours = run(...MODELS_COLD['render --chart models, 500']);
+  const h3 = run(HELM3, ['template', MODELS_CHART, '-f', CATALOG_500], HELM_ENV);
+  const h4 = run(...MODELS_COLD['helm 4 template, 500']);
+  check(ours.status === 0 && ours.stderr === '', `render --chart models exited ${ours.status}: ${ours.stderr}`);
+  check(ours.stdout === h3.stdout && ours.stdout === h4.stdout, 'render --chart models (500 models) differs from helm 3 or helm 4');
+  const big = run(...MODELS_COLD['render --chart models, 5000']);
+  const big4 = run(HELM4, ['template', MODELS_CHART, '-f', CATALOG_5000], HELM_ENV);
+  check(big.status === 0 && big.stdout === big4.stdout, 'render --chart models (5000 models) differs from helm 4');
+  console.log(`\n  render --chart models = helm 3 = helm 4 on 500 models (${(ours.stdout.length / 1e6).toFixed(1)} MB); = helm 4 on 5,000 models (helm 4 took ${ms(big4.elapsed)})`);
+}
+const modelTimes = Object.fromEntries(Object.keys(MODELS_COLD).map((n) => [n, []]));
+for (let round = -1; round < MODELS_RUNS; round++) {
+  const order = Object.keys(MODELS_COLD);
+  for (let i = 0; i < order.length; i++) {
+    const name = order[(i + Math.max(round, 0)) % order.length];
+    const r = run(...MODELS_COLD[name]);
+    if (r.status !== 0) fail(`${name} exited ${r.status} during timing: ${r.stderr}`);
+    if (round >= 0) modelTimes[name].push(r.elapsed);
+  }
+}
+const modelsRss = [];
+for (let i = 0; i < 3; i++) {
+  const r = run(NODE, ['--require', join(ROOT, 'bench', 'max-rss.cjs'), BIN, 'render', '--chart', 'models', '-f', CATALOG_5000], { ...CLI_ENV, AGC_BENCH_RSS_FILE: rssFile });
+  if (r.status !== 0) fail(`render --chart models (5000) under the RSS probe exited ${r.status}`);
+  modelsRss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The goals.
 
 const line = (label, value, judge) => console.log(`  ${label.padEnd(44)} ${value}${judge ? `   ${judge}` : ''}`);
@@ -277,6 +343,29 @@ console.log('5. Memory: peak RSS of a cold render');
 {
   const m = summary(rss);
   line('peak RSS', describe(m, (x) => `${x.toFixed(1)} MiB`), verdict(Number(m.max.toFixed(1)), 80, '<='));
+}
+console.log('6. Models chart: a catalog of 500 and 5,000 models on 8 backends');
+{
+  for (const name of Object.keys(MODELS_COLD)) line(name, describe(summary(modelTimes[name]), ms));
+  const per = modelTimes['helm 4 template, 500'].map((t, i) => t / modelTimes['render --chart models, 500'][i]);
+  line('speed-up over helm 4 at 500 (helm / ours)', ratioSummary(per), verdict(median(per), 4, '>='));
+  const growth = modelTimes['render --chart models, 5000'].map((t, i) => t / modelTimes['render --chart models, 500'][i]);
+  line('5,000 models / 500 models', ratioSummary(growth), verdict(median(growth), 11, '<='));
+  const m = summary(modelsRss);
+  line('peak RSS at 5,000 models', describe(m, (x) => `${x.toFixed(1)} MiB`), verdict(Number(m.max.toFixed(1)), 200, '<'));
+}
+console.log('7. Cold `check` of a clean core + models pair, against the two `validate` runs it replaces');
+{
+  const pair = times['check core + models'].map((t, i) => t / (times['validate core values'][i] + times['validate --chart models values'][i]));
+  line('check / (validate core + validate --chart models)', ratioSummary(pair), verdict(median(pair), 0.75, '<='));
+  line('check / node -e 0', ratioSummary(perRound('check core + models')));
+  line('validate core, validate --chart models / node', `${ratio(median(perRound('validate core values')))}, ${ratio(median(perRound('validate --chart models values')))}`);
+}
+console.log('8. Cold `diff` of the production example against a one-key change');
+{
+  const r = perRound('diff production, one key', 'render -f production');
+  line('diff / render', ratioSummary(r), verdict(median(r), 1.5, '<='));
+  line('diff / node -e 0', ratioSummary(perRound('diff production, one key')));
 }
 if (EXTRA_CA) {
   console.log(`Context: NODE_EXTRA_CA_CERTS=${EXTRA_CA} is set; every Node start reads it`);

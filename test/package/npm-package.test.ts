@@ -29,7 +29,7 @@ describe('package.json', () => {
   });
 
   it('lists only runtime folders and files in "files"', () => {
-    expect([...pkg.files].sort()).toEqual(['LICENSE', 'README.md', 'bin/', 'chart/', 'dist/', 'schema/']);
+    expect([...pkg.files].sort()).toEqual(['LICENSE', 'README.md', 'bin/', 'chart/', 'charts/', 'dist/', 'schema/']);
   });
 });
 
@@ -37,7 +37,7 @@ describe('the packed tarball', () => {
   let packed: PackResult;
   let bin: string;
   let npx: Promise<RunResult>;
-  const ALLOWED = /^(package\.json|README\.md|LICENSE|bin\/.+|dist\/.+|chart\/.+|schema\/.+)$/;
+  const ALLOWED = /^(package\.json|README\.md|LICENSE|bin\/.+|dist\/.+|chart\/.+|charts\/.+|schema\/.+)$/;
   const npxBefore = npxCacheEntries();
 
   beforeAll(async () => {
@@ -58,13 +58,15 @@ describe('the packed tarball', () => {
   const sh = (script: string, cwd: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
     run('sh', ['-c', script, 'sh', ...args], { cwd, env: { PATH: `${bin}:${process.env.PATH}`, ...env } });
 
-  it('contains only what runs: bin, the built code, chart/, schema/, README, LICENSE', () => {
+  it('contains only what runs: bin, the built code, chart/, charts/models/, schema/, README, LICENSE', () => {
     expect(packed.files.filter((f) => !ALLOWED.test(f))).toEqual([]);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/ai-gateway-core.js', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/values.schema.json', 'chart/README.md', 'schema/values.schema.json']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/ai-gateway-core.js', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/values.schema.json', 'chart/README.md', 'schema/values.schema.json', 'charts/models/Chart.yaml', 'charts/models/values.yaml', 'charts/models/values.schema.json', 'charts/models/README.md']) {
       expect(packed.files, f).toContain(f);
     }
     // _helpers.tpl and the eight templates (five core objects; certificate, issuer and httproute for HTTPS)
     expect(packed.files.filter((f) => f.startsWith('chart/templates/')).length).toBe(9);
+    // _helpers.tpl and one template per kind of the models chart
+    expect(packed.files.filter((f) => f.startsWith('charts/models/templates/')).length).toBe(7);
     expect(packed.files.some((f) => /\.(test|spec)\.|\.map$|\.tsbuildinfo$/.test(f))).toBe(false);
   });
 
@@ -82,6 +84,18 @@ describe('the packed tarball', () => {
     const bad = await cli('validate', '-f', 'bad.yaml');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
+  });
+
+  it('check runs from the installed package: the example pair passes, a broken one fails (the models chart ships in charts/models/)', async () => {
+    expect(packed.files).toContain('charts/models/values.yaml');
+    const cwd = mkdtempSync(join(packed.scratch, 'check-'));
+    for (const f of ['core.yaml', 'models.yaml']) copyFileSync(join(ROOT, 'examples', 'system', f), join(cwd, f));
+    const cli = (...args: string[]) => sh('ai-gateway-core "$@"', cwd, {}, args);
+    const good = await cli('check', '--core', 'core.yaml', '--models', 'models.yaml', '-n', 'ai-gateway');
+    expect(good).toMatchObject({ code: 0, stdout: 'the core and models releases are valid\n', stderr: '' });
+    const bad = await cli('check', '--core', 'core.yaml', '--models', 'models.yaml', '--models-set', 'gateway.name=nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('which the core release does not render');
   });
 
   it('works through npx on a fresh machine (npx installs the tarball itself)', async () => {
