@@ -36,7 +36,7 @@ function writeAll(fd: number, bytes: Buffer): 'done' | 'closed' {
         waitForReader();
         continue;
       }
-      throw err;
+      throw Object.assign(err as Error, { written: offset });
     }
   }
   return 'done';
@@ -67,6 +67,8 @@ export function writeStdout(text: string): void {
     writeAll(1, bytes);
   } catch (err) {
     let cut = false;
+    // Nothing was written: nothing to take back.
+    if ((err as { written?: number }).written === 0) before = undefined;
     if (before !== undefined) {
       try {
         ftruncateSync(1, before);

@@ -86,17 +86,31 @@ export function writeEnvironment(plan: OutputDirPlan, dir: string, fs: OutputFs 
     fs.rename(stage, job.root);
     return;
   } catch (err) {
-    let removed = true;
+    if (!nameTaken(err)) throw failed(fs, dir, stage, err);
+  }
+  // The folder exists (or a file or link stands there): writeOutputDir checks it and swaps the
+  // staged templates folder in.
+  try {
+    const files = job.files.map(([path]) => path);
+    const unit = files.reduce((common, f) => (f.startsWith(`${common}${sep}`) ? common : dirname(f)), dirname(files[0]!));
+    writeOutputDir(plan, dir, fs, files.every((f) => f.startsWith(`${unit}${sep}`)) ? staged(unit) : undefined);
+  } finally {
     try {
       fs.removeTree(stage);
     } catch {
-      removed = false;
-    }
-    if (!nameTaken(err)) {
-      const left = removed ? 'nothing was written for it' : `nothing was written for it, but ${stage} could not be removed (the next run removes it)`;
-      throw new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${describeIoError(err)}; ${left}`, 2);
+      // the next run's sweep removes it
     }
   }
-  // The folder exists (or a file or link stands there): replace its files, checked and swapped.
-  writeOutputDir(plan, dir, fs);
+}
+
+/** The error of a new environment folder that could not be written; its staging folder is removed. */
+function failed(fs: OutputFs, dir: string, stage: string, err: unknown): AiGatewayCoreError {
+  let removed = true;
+  try {
+    fs.removeTree(stage);
+  } catch {
+    removed = false;
+  }
+  const left = removed ? 'nothing was written for it' : `nothing was written for it, but ${stage} could not be removed (the next run removes it)`;
+  return new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${describeIoError(err)}; ${left}`, 2);
 }

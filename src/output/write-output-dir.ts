@@ -11,7 +11,7 @@
  * complete folder; the last one wins, never a blend. Nothing is written outside the directory: a
  * path, or a symbolic link on the way to it, that leads out is refused before anything is written.
  */
-import { closeSync, copyFileSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import { AiGatewayCoreError } from '../errors.js';
 import type { Manifest } from '../render/manifest.js';
@@ -124,8 +124,27 @@ export const nodeFs: OutputFs = {
       else throw err;
     }
   },
-  removeTree: (path) => rmSync(path, { recursive: true, force: true }),
+  removeTree,
 };
+
+/** rm -r in the fewest calls: fs.rmSync checks and retries each entry, several calls per file. */
+function removeTree(path: string): void {
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch (err) {
+    const code = ioErrorCode(err);
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') return unlinkSync(path);
+    throw err;
+  }
+  for (const entry of entries) {
+    const child = `${path}${sep}${entry.name}`;
+    if (entry.isDirectory()) removeTree(child);
+    else unlinkSync(child);
+  }
+  rmdirSync(path);
+}
 
 /** The rename failed because the name is taken: by a folder with content, or by something else. */
 export function nameTaken(err: unknown): boolean {
@@ -228,8 +247,12 @@ class Aside extends Error {
   }
 }
 
-/** Writes the plan into `dir`, all or nothing (see the top of this file). */
-export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = nodeFs): void {
+/**
+ * Writes the plan into `dir`, all or nothing (see the top of this file). `prebuilt`, when given,
+ * is a private folder that already holds the files of the plan's folder (render --each wrote it
+ * before it found the environment's folder taken): it is swapped in instead of a new copy.
+ */
+export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = nodeFs, prebuilt?: string): void {
   const root = resolve(dir);
   const files = [...plan.files].map(([path, content]) => ({ target: resolve(path), content }));
   if (files.length === 0) return;
@@ -272,9 +295,9 @@ export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = 
     const realUnit = lstatOrUndefined(unit)?.isSymbolicLink() ? realpathSync(unit) : unit;
     const parent = dirname(realUnit);
     sweepLeftovers(parent);
-    const stage = join(parent, stagingName('tmp', basename(realUnit)));
+    const stage = prebuilt ?? join(parent, stagingName('tmp', basename(realUnit)));
     stages.push(stage);
-    build(fs, stage, files.map(({ target, content }) => [relToUnit(target), content]));
+    if (!prebuilt) build(fs, stage, files.map(({ target, content }) => [relToUnit(target), content]));
     if (lstatOrUndefined(realUnit)?.isDirectory()) linkForeign(fs, realUnit, stage, new Set(files.map((f) => relToUnit(f.target))));
     aside = swapIn(fs, stage, realUnit);
     stages.pop();
