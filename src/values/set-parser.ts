@@ -38,7 +38,10 @@ export class SetSyntaxError extends AiGatewayCoreError {
     readonly arg: string,
     /** what is wrong, in helm's words (`key "x" has no value`, `open f: no such file or directory`, …) */
     readonly reason: string,
-    message: string,
+    /** helm's whole message (`failed parsing --set data: …`), which the tests hold equal to helm's */
+    readonly helmMessage: string,
+    /** ours: the flag as written first, and the whole key path where helm names its last segment */
+    message = helmMessage,
   ) {
     super(message, 2);
   }
@@ -115,7 +118,10 @@ export function parseSetJsonInto(arg: string, dest: ValueMap, sources?: SourceMa
 export function parseSetLiteralInto(arg: string, dest: ValueMap, sources?: SourceMap, options: SetParserOptions = {}): void {
   const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-literal', arg }, options.budget);
   const err = new LiteralParser(new RuneScanner(arg), dest, rec, options.dialect === 'helm3').parse();
-  if (err) throw new SetSyntaxError('--set-literal', arg, err.msg, `failed parsing --set-literal data: ${err.msg}`);
+  if (err) {
+    const helm = `failed parsing --set-literal data: ${err.msg}`;
+    throw new SetSyntaxError('--set-literal', arg, err.msg, helm, flagMessage('--set-literal', arg, err, helm));
+  }
 }
 
 function runParser(
@@ -128,7 +134,10 @@ function runParser(
 ): void {
   const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag, arg }, options.budget);
   const err = new Parser(new RuneScanner(arg), dest, reader, rec, options.dialect === 'helm3').parse();
-  if (err) throw new SetSyntaxError(flag, arg, err.msg, `failed parsing ${flag} data: ${err.msg}`);
+  if (err) {
+    const helm = `failed parsing ${flag} data: ${err.msg}`;
+    throw new SetSyntaxError(flag, arg, err.msg, helm, flagMessage(flag, arg, err, helm));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +149,8 @@ interface GoErr {
   is: 'EOF' | 'NotList' | null;
   /** helm 3 compares with ==, which a wrapped io.EOF does not satisfy */
   wrapped?: boolean;
+  /** the message with the whole key path the user wrote instead of helm's last segment */
+  whole?: string;
 }
 
 const EOF: GoErr = { msg: 'EOF', is: 'EOF' };
@@ -149,8 +160,24 @@ function goErr(msg: string): GoErr {
   return { msg, is: null };
 }
 
+/**
+ * helm's "key has no value" error, which names only the last segment (`key "b"` for `a.b`);
+ * `whole` names the path the user wrote, so the message points at the flag to fix.
+ */
+function noValue(k: string, path: string, prefix = 'key', suffix = ''): GoErr {
+  const msg = `${prefix} ${goQuote(k)} has no value${suffix}`;
+  // A path that had to be quoted (`a[""]`) is not how the user wrote it: keep helm's segment.
+  return { msg, is: null, whole: path.includes('["') ? undefined : `${prefix} ${goQuote(path)} has no value${suffix}` };
+}
+
+/** How a failed flag names itself: the flag and its argument, shortened when long. */
+function flagMessage(flag: SetFlag, arg: string, err: GoErr, helm: string): string {
+  const shown = arg.length > 120 ? `${arg.slice(0, 117)}...` : arg;
+  return `${flag} ${shown}: ${err.whole !== undefined ? helm.slice(0, helm.length - err.msg.length) + err.whole : helm}`;
+}
+
 function wrap(prefix: string, err: GoErr): GoErr {
-  return { msg: `${prefix}: ${err.msg}`, is: err.is, wrapped: true };
+  return { msg: `${prefix}: ${err.msg}`, is: err.is, wrapped: true, whole: err.whole === undefined ? undefined : `${prefix}: ${err.whole}` };
 }
 
 /** A failed Go type assertion: helm recovers it and reports "unable to parse key: …". */
@@ -379,7 +406,7 @@ abstract class PairParser {
       inner = cur;
     }
     const e = this.key(inner, nestedNameLevel, childPath);
-    if (e === null && Object.keys(inner).length === 0) return goErr(`key map ${goQuote(k)} has no value`);
+    if (e === null && Object.keys(inner).length === 0) return noValue(k, childPath, 'key map');
     if (Object.keys(inner).length !== 0 && k.length > 0) {
       data[k] = inner;
       if (!existed) this.rec.one(childPath);
@@ -474,7 +501,7 @@ class Parser extends PairParser {
   protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[,.');
     const childPath = appendPath(path, k);
-    if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
+    if (err) return k.length === 0 ? err : noValue(k, childPath);
     switch (last) {
       case '[':
         return this.indexed(data, k, nestedNameLevel, childPath);
@@ -500,7 +527,7 @@ class Parser extends PairParser {
       }
       case ',':
         set(data, k, '', childPath, this.rec);
-        return goErr(`key ${goQuote(k)} has no value (cannot end with ,)`);
+        return noValue(k, childPath, 'key', ' (cannot end with ,)');
       default: {
         // '.': descend into (or create) the map named k.
         return this.nested(data, k, nestedNameLevel + 1, childPath);
@@ -598,7 +625,7 @@ class LiteralParser extends PairParser {
   protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[.', false);
     const childPath = appendPath(path, k);
-    if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
+    if (err) return k.length === 0 ? err : noValue(k, childPath);
     switch (last) {
       case '=':
         set(data, k, this.val(), childPath, this.rec);

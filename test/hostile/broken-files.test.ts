@@ -152,8 +152,8 @@ describe.each(COMMANDS)('%s: standard input', (command) => {
 
 describe.each(COMMANDS)('%s: --set syntax errors (exit 2, the flag named)', (command) => {
   it.each([
-    ['no "="', ['--set', 'gateway.name'], 'failed parsing --set data: key "name" has no value'],
-    ['a key that ends with ","', ['--set', 'gateway.name,'], 'failed parsing --set data: key "name" has no value (cannot end with ,)'],
+    ['no "="', ['--set', 'gateway.name'], '--set gateway.name: failed parsing --set data: key "gateway.name" has no value'],
+    ['a key that ends with ","', ['--set', 'gateway.name,'], '--set gateway.name,: failed parsing --set data: key "gateway.name" has no value (cannot end with ,)'],
     ['an unbalanced "]"', ['--set', 'gateway.listeners[0]]=1'], "failed parsing --set data: unexpected data at end of array index: [']']"],
     ['an unterminated list', ['--set', 'gateway.listeners={a,b'], "failed parsing --set data: list must terminate with '}'"],
     ['an index that is not a number', ['--set', 'gateway.listeners[x].port=1'], 'failed parsing --set data: error parsing index: strconv.Atoi: parsing "x": invalid syntax'],
@@ -162,7 +162,7 @@ describe.each(COMMANDS)('%s: --set syntax errors (exit 2, the flag named)', (com
     ['an index far over it', ['--set', 'gateway.listeners[99999999999999999999].port=1'], 'value out of range'],
     ['a key nested deeper than helm allows', ['--set', `${Array.from({ length: 32 }, (_, i) => `k${i}`).join('.')}=1`], 'value name nested level is greater than maximum supported nested level of 30'],
     ['malformed --set-json', ['--set-json', 'gatewayConfig.spec={"a":'], 'failed parsing --set-json data gatewayConfig.spec={"a":'],
-    ['--set-literal without "="', ['--set-literal', 'gateway.name'], 'failed parsing --set-literal data: key "name" has no value'],
+    ['--set-literal without "="', ['--set-literal', 'gateway.name'], '--set-literal gateway.name: failed parsing --set-literal data: key "gateway.name" has no value'],
   ])('%s', async (_name, args, message) => {
     const r = await runCli([command, ...args]);
     expectCleanFailure(r, 2, `${command} ${_name}`);
