@@ -18,7 +18,7 @@ import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'y
 import { formatFloat32G, parseInt64, parseUint64, underscoreOK } from '../go/strconv.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
-import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount } from './limits.js';
+import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount, tooDeep } from './limits.js';
 import { characterProblem, depthProblem, tokenProblem, type TextProblem } from './yaml-guard.js';
 
 export interface Position {
@@ -117,7 +117,7 @@ export function checkValuesText(raw: string, file: string): void {
       'too-large',
       file,
       undefined,
-      `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit MAX_INPUT_BYTES; values for this chart take a few kilobytes): remove what the chart does not use`,
+      `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit; values for this chart take a few kilobytes): remove what the chart does not use`,
     );
   }
   const problem = characterProblem(text) ?? tokenProblem(text);
@@ -487,7 +487,7 @@ class Decoder {
       this.fail(
         'too-large',
         node,
-        `the file holds more than ${formatCount(MAX_VALUES_NODES)} map entries and list items by this point${aliases}, the limit MAX_VALUES_NODES (values for this chart need a few hundred): remove what the chart does not use`,
+        `the file holds more than ${formatCount(MAX_VALUES_NODES)} map entries and list items by this point${aliases}, the limit (values for this chart need a few hundred): remove what the chart does not use`,
       );
     }
     if (node === null) {
@@ -507,20 +507,20 @@ class Decoder {
     if (isYamlMap(node)) {
       const out = newMap();
       this.record(path, this.position(node, keyPos));
-      this.nested(node, () => this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0));
+      this.nested(node, path, () => this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0));
       return out;
     }
     if (isSeq(node)) {
       this.record(path, this.position(node, keyPos));
-      return this.nested(node, () => node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined)));
+      return this.nested(node, path, () => node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined)));
     }
     return this.fail('syntax', node, 'unsupported YAML node');
   }
 
   /** Decodes the inside of a map or list; aliases can nest deeper than the text (the parser checked the text). */
-  private nested<T>(node: YamlNode, body: () => T): T {
+  private nested<T>(node: YamlNode, path: string, body: () => T): T {
     if (++this.nesting > MAX_VALUES_DEPTH) {
-      this.fail('too-deep', node, `the values nest more than ${MAX_VALUES_DEPTH} levels deep here (counting what aliases expand to), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten them`);
+      this.fail('too-deep', node, `${tooDeep(path, 'counting what aliases expand to')}: flatten them`);
     }
     try {
       return body();

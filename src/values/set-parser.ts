@@ -20,7 +20,7 @@ import { atoi, parseInt64 } from '../go/strconv.js';
 import { goQuote, goQuoteRunes } from '../go/quote.js';
 import { appendPath, type SetFlag, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
-import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount } from './limits.js';
+import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount, tooDeep } from './limits.js';
 
 /** helm's strvals.MaxIndex: the largest list index a `--set` path may use. */
 export const MAX_INDEX = 65536;
@@ -285,18 +285,15 @@ class Recorder {
     if (this.budget.listItems < 0) {
       throw new ValuesLimitError(
         'MAX_VALUES_NODES',
-        `${this.source.flag} ${shorten(this.source.arg)}: index ${index} would make the lists set by the flags hold more than ${formatCount(SET_LIST_ITEMS)} items together (each index pads its list with nulls; values may hold ${formatCount(MAX_VALUES_NODES)} entries, the limit MAX_VALUES_NODES): use smaller indexes`,
+        `${this.source.flag} ${shorten(this.source.arg)}: index ${index} would make the lists set by the flags hold more than ${formatCount(SET_LIST_ITEMS)} items together (each index pads its list with nulls; values may hold at most ${formatCount(MAX_VALUES_NODES)} entries): use smaller indexes`,
       );
     }
   }
 
   /** Enters one more `[i]` level; the caller leaves it with `indexNesting--`. */
-  enterIndex(): void {
+  enterIndex(path: string): void {
     if (++this.indexNesting > MAX_VALUES_DEPTH) {
-      throw new ValuesLimitError(
-        'MAX_VALUES_DEPTH',
-        `${this.source.flag} ${shorten(this.source.arg)}: more than ${MAX_VALUES_DEPTH} nested list indexes ([0][0]…), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten the value`,
-      );
+      throw new ValuesLimitError('MAX_VALUES_DEPTH', `${this.source.flag} ${shorten(this.source.arg)}: ${tooDeep(path, 'nested list indexes [0][0]…')}: flatten the value`);
     }
   }
 
@@ -473,7 +470,7 @@ abstract class PairParser {
             [crtList, existed] = [cur, true];
           }
         }
-        this.rec.enterIndex();
+        this.rec.enterIndex(itemPath);
         const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
         this.rec.indexNesting--;
         if (e) return [list, e];
@@ -506,7 +503,7 @@ class Parser extends PairParser {
       case '[':
         return this.indexed(data, k, nestedNameLevel, childPath);
       case '=': {
-        if (this.reader === null) return this.jsonValue((v) => set(data, k, v, childPath, this.rec));
+        if (this.reader === null) return this.jsonValue((v) => set(data, k, v, childPath, this.rec), childPath);
         const vl = this.valList();
         if (vl.err === null) {
           set(data, k, vl.list, childPath, this.rec);
@@ -542,7 +539,7 @@ class Parser extends PairParser {
       const e = this.jsonValue((v) => {
         out = setIndex(list, i, v, listPath, this.rec);
         return out[1];
-      });
+      }, appendPath(listPath, Number(i)));
       return e ? [out[0], e] : out;
     }
     const vl = this.valList();
@@ -559,11 +556,11 @@ class Parser extends PairParser {
   }
 
   /** --set-json's value: empty means null; otherwise one JSON value, then optional blanks and a comma. */
-  private jsonValue(store: (v: Value) => GoErr | null | void): GoErr | null {
+  private jsonValue(store: (v: Value) => GoErr | null | void, at: string): GoErr | null {
     if (this.emptyVal()) {
       return store(null) ?? null;
     }
-    const decoded = decodeJsonPrefix(this.sc.rest());
+    const decoded = decodeJsonPrefix(this.sc.rest(), at);
     if ('err' in decoded) return goErr(decoded.err);
     const e = store(decoded.value);
     if (e) return e;
@@ -739,29 +736,49 @@ function toValue(v: unknown): Value {
 }
 
 /** How deep the JSON text nests (brackets outside strings), stopping at the first level over `max`. */
-function jsonDepthOver(text: string, max: number): boolean {
-  let depth = 0;
+/**
+ * Where a JSON text nests deeper than `max`: the values path below `at` (keys and indexes as the
+ * text spells them), or undefined when it does not. A scan of the text: JSON.parse would take any
+ * depth, but what reads its result recurses.
+ */
+function jsonPathPastDepth(text: string, max: number, at: string): string | undefined {
+  const segments: (string | number)[] = [];
+  const inList: boolean[] = [];
   let inString = false;
+  let stringStart = 0;
+  let lastString = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
+      else if (c === 0x22) {
+        inString = false;
+        lastString = text.slice(stringStart, i);
+      }
+    } else if (c === 0x22) {
+      inString = true;
+      stringStart = i + 1;
+    } else if (c === 0x3a) {
+      segments[inList.length - 1] = lastString; // a key of the innermost map
+    } else if (c === 0x2c) {
+      if (inList[inList.length - 1]) (segments[inList.length - 1] as number)++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (inList.length + 1 > max) return segments.slice(0, inList.length).reduce<string>((path, seg) => appendPath(path, seg), at);
+      inList.push(c === 0x5b);
+      segments[inList.length - 1] = 0;
+    } else if (c === 0x5d || c === 0x7d) {
+      inList.pop();
+      segments.length = inList.length;
+    }
   }
-  return false;
+  return undefined;
 }
 
-function parseJsonText(text: string): { value: Value } | { err: string } {
+function parseJsonText(text: string, at = ''): { value: Value } | { err: string } {
   // JSON.parse handles any depth, but toValue and everything after it recurse.
-  if (jsonDepthOver(text, MAX_VALUES_DEPTH)) {
-    throw new ValuesLimitError(
-      'MAX_VALUES_DEPTH',
-      `--set-json ${shorten(text)}: the JSON nests more than ${MAX_VALUES_DEPTH} levels deep, the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten it`,
-    );
+  const deep = jsonPathPastDepth(text, MAX_VALUES_DEPTH, at);
+  if (deep !== undefined) {
+    throw new ValuesLimitError('MAX_VALUES_DEPTH', `--set-json ${shorten(text)}: ${tooDeep(deep)}: flatten it`);
   }
   try {
     return { value: toValue(JSON.parse(text)) };
@@ -770,10 +787,10 @@ function parseJsonText(text: string): { value: Value } | { err: string } {
   }
 }
 
-function decodeJsonPrefix(s: string): { value: Value; consumed: number } | { err: string } {
+function decodeJsonPrefix(s: string, at: string): { value: Value; consumed: number } | { err: string } {
   const end = scanJsonValueEnd(s);
   if (typeof end === 'string') return { err: end };
-  const parsed = parseJsonText(s.slice(0, end));
+  const parsed = parseJsonText(s.slice(0, end), at);
   return 'err' in parsed ? parsed : { value: parsed.value, consumed: end };
 }
 
