@@ -263,6 +263,7 @@ export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = 
   try {
     for (const target of targets) if (target === root || !isInside(root, target)) throw refuse(`${target} is outside ${root}`);
     const realRoot = lstatOrUndefined(root) ? realpathSync(root) : undefined;
+    if (realRoot !== undefined && !lstatSync(realRoot).isDirectory()) throw refuse(`${root} is a file where a directory is needed`);
     const unit = commonFolder(targets);
     checkFolder(root, realRoot, unit);
     for (const target of targets) checkFile(target);

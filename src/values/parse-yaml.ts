@@ -20,6 +20,7 @@ import { appendPath, pruneSources, type Source, type SourceMap } from './source.
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
 import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount, tooDeep } from './limits.js';
 import { characterProblem, depthProblem, tokenProblem, type TextProblem } from './yaml-guard.js';
+import { explainYamlSyntax } from './yaml-syntax-message.js';
 
 export interface Position {
   line: number;
@@ -201,7 +202,7 @@ function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sourc
   };
   if (!doc) {
     const errors = (docs as { errors?: { message: string; pos: [number, number] }[] }).errors ?? [];
-    if (errors.length > 0) throw syntaxError(file, errors[0]!, at);
+    if (errors.length > 0) throw syntaxError(file, errors[0]!, at, chunk.text);
     // helm 4's line splitter can leave a %YAML/%TAG directive without its `---` document, which
     // libyaml rejects ("did not find expected <document start>").
     const directive = chunk.text.split('\n').findIndex((line) => line.startsWith('%'));
@@ -215,7 +216,7 @@ function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sourc
     }
     return null;
   }
-  if (doc.errors.length > 0) throw syntaxError(file, doc.errors[0]!, at);
+  if (doc.errors.length > 0) throw syntaxError(file, doc.errors[0]!, at, chunk.text);
   const decoder = new Decoder(doc, file, kind, at, sources, duplicates);
   const root = decoder.root();
   if (root === null) return null;
@@ -253,8 +254,11 @@ function parseDocuments(chunk: Chunk, file: string, lineCounter: LineCounter): D
   return docs.length > 0 ? docs : Object.assign([] as Document[], composer.streamInfo());
 }
 
-function syntaxError(file: string, err: { message: string; pos: [number, number] }, at: (offset: number) => Position): ValuesYamlError {
+function syntaxError(file: string, err: { message: string; pos: [number, number]; code?: string }, at: (offset: number) => Position, text: string): ValuesYamlError {
   const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The common mistakes in plain words, at the place to change (yaml-syntax-message.ts).
+  const plain = explainYamlSyntax(text, err.code, reason, err.pos[0]);
+  if (plain) return new ValuesYamlError('syntax', file, at(plain.offset), `invalid YAML: ${plain.reason}`);
   return new ValuesYamlError('syntax', file, at(err.pos[0]), `invalid YAML: ${reason}`);
 }
 

@@ -41,11 +41,12 @@ interface ContentCase {
 }
 
 const CONTENT_ERRORS: ContentCase[] = [
-  { name: 'bad indentation', content: 'gateway:\n  name: a\n   x: 1\n', line: 2, col: 9, message: /invalid YAML: Nested mappings are not allowed/ },
-  { name: 'a tab as indentation', content: 'gateway:\n\tname: a\n', line: 2, col: 1, message: /invalid YAML: Tabs are not allowed as indentation/ },
-  { name: 'an unclosed double quote', content: 'gateway:\n  name: "ab\n', line: 3, col: 1, message: /invalid YAML: Missing closing "quote/ },
-  { name: 'an unclosed single quote', content: "gateway:\n  name: 'ab\nenvoyProxy: {}\n", line: 4, col: 1, message: /invalid YAML: Missing closing 'quote/ },
-  { name: 'an unclosed flow list', content: 'gateway:\n  listeners: [\n', line: 3, col: 1, message: /invalid YAML/ },
+  // the key's line, as helm's `yaml: line 3`, in plain words, with the line quoted
+  { name: 'bad indentation', content: 'gateway:\n  name: a\n   x: 1\n', line: 3, col: 4, message: /invalid YAML: a key here \("x"\) is indented more than the keys above it: .*\(line "   x: 1"\)/ },
+  { name: 'a tab as indentation', content: 'gateway:\n\tname: a\n', line: 2, col: 1, message: /invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces \(line "\\tname: a"\)/ },
+  { name: 'an unclosed double quote', content: 'gateway:\n  name: "ab\n', line: 2, col: 12, message: /invalid YAML: the quoted value that starts at column 9 is never closed: add the closing " at the end of it/ },
+  { name: 'an unclosed single quote', content: "gateway:\n  name: 'ab\nenvoyProxy: {}\n", line: 2, col: 12, message: /invalid YAML: the quoted value that starts at column 9 is never closed: add the closing ' at the end of it/ },
+  { name: 'an unclosed flow list', content: 'gateway:\n  listeners: [\n', line: 2, col: 15, message: /invalid YAML: the list opened with "\[" is not closed: add "\]" at the end of it/ },
   { name: 'binary content (a PNG header)', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), line: 1, col: 1, message: /not UTF-8 text \(byte 0x89 here; is it binary/ },
   { name: 'Latin-1 text', content: Buffer.from('gateway:\n  name: caf\xe9\n', 'latin1'), line: 2, col: 12, message: /not UTF-8 text \(byte 0xe9 here/ },
   { name: 'UTF-16 text', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('gateway: {}\n', 'utf16le')]), line: 1, col: 1, message: /the file is UTF-16 text; .*save it as UTF-8/ },
