@@ -60,6 +60,8 @@ const lazyChildProcess = {
 // static. (src/crd/ has a file of its own: see "The CRD validator's own file" below.)
 const LAZY_GROUPS = [
   /[\\/]src[\\/]validate[\\/](?!schema\.ts$)/, // validate's reports; the schema check is on every render
+  /[\\/]src[\\/]charts[\\/][^\\/]+[\\/]checks\.ts$/, // each chart's checks across objects: validate only
+  /[\\/]src[\\/](?:charts|generated)[\\/](?!core[\\/])[^\\/]+[\\/]/, // every chart but core: a run loads the one it renders
   /[\\/]src[\\/]output[\\/]kubectl-json\.ts$/, // render -o json
   /[\\/]src[\\/]cli[\\/]completion[\\/]/, // completion scripts
   /[\\/]node_modules[\\/]yaml[\\/]/, // the full YAML parser: only for files outside the fast reader's subset
@@ -77,7 +79,7 @@ const groupOf = (path) => LAZY_GROUPS.findIndex((re) => re.test(path));
 // one (values-validator-fast) has refused the values, to give the messages. It is stateless, so its
 // copy of ajv's runtime helpers in the vendor file is harmless; unlike the packages, which only
 // lazy groups import, its importer runs on every render, so its stand-in loads it on first access.
-const VENDOR_PATH = /[\\/]node_modules[\\/]yaml[\\/]|[\\/]src[\\/]generated[\\/]values-validator\.ts$/;
+const VENDOR_PATH = /[\\/]node_modules[\\/]yaml[\\/]|[\\/]src[\\/]generated[\\/][^\\/]+[\\/]values-validator\.ts$/;
 
 /**
  * A stand-in module: its named exports are getters that evaluate `loadExpression` on first access.

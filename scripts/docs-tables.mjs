@@ -1,6 +1,8 @@
 // The parameter tables (Name | Description | Value), one per @section, as readme-generator
 // prints them, and their placement between two markers in a Markdown file.
-export const BEGIN = '<!-- parameters:begin (generated from chart/values.yaml by `npm run docs`; edit the @param comments there) -->';
+/** The opening marker names the values file the tables come from. */
+export const beginMarker = (valuesFile) => `<!-- parameters:begin (generated from ${valuesFile} by \`npm run docs\`; edit the @param comments there) -->`;
+export const BEGIN = beginMarker('chart/values.yaml');
 export const END = '<!-- parameters:end -->';
 
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -32,9 +34,9 @@ export function parameterTables(sections, level = 3) {
 }
 
 /** Replaces what lies between the markers; fails when they are missing, so nothing is lost. */
-export function spliceTables(markdown, tables, file) {
-  const begin = markdown.indexOf(BEGIN);
+export function spliceTables(markdown, tables, file, marker = BEGIN) {
+  const begin = markdown.indexOf(marker);
   const end = markdown.indexOf(END);
-  if (begin === -1 || end === -1 || end < begin) throw new Error(`${file}: the markers ${BEGIN} and ${END} are missing`);
-  return `${markdown.slice(0, begin + BEGIN.length)}\n\n${tables}\n\n${markdown.slice(end)}`;
+  if (begin === -1 || end === -1 || end < begin) throw new Error(`${file}: the markers ${marker} and ${END} are missing`);
+  return `${markdown.slice(0, begin + marker.length)}\n\n${tables}\n\n${markdown.slice(end)}`;
 }

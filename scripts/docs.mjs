@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm run docs`: chart/values.yaml's @param comments → the parameter tables of README.md and
-// chart/README.md, and the descriptions in both copies of values.schema.json.
-// `npm run docs -- --check` changes nothing and exits 1 when a file is out of date.
+// `npm run docs`: each chart's values.yaml @param comments → its parameter tables and the
+// descriptions of its values.schema.json. The core chart (chart/values.yaml) feeds README.md,
+// chart/README.md and both copies of its schema; the models chart (charts/models/values.yaml) feeds
+// charts/models/README.md and charts/models/values.schema.json.
+// `npm run docs -- --check` changes nothing and exits 1 when a file of either chart is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readParams } from './docs-params.mjs';
-import { parameterTables, spliceTables } from './docs-tables.mjs';
+import { parameterTables, spliceTables, beginMarker } from './docs-tables.mjs';
 import { describeSchema } from './docs-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,17 +16,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMAS = ['schema/values.schema.json', 'chart/values.schema.json'];
 export const READMES = ['README.md', 'chart/README.md'];
 
-/** Every generated file with its current and expected text, and the documentation problems. */
-export function planDocs(base = root) {
+/** Each chart's documented values file and the files generated from it. */
+export const DOC_SETS = {
+  core: { values: 'chart/values.yaml', readmes: READMES, schemas: SCHEMAS },
+  models: { values: 'charts/models/values.yaml', readmes: ['charts/models/README.md'], schemas: ['charts/models/values.schema.json'] },
+};
+
+/** One chart's generated files with their current and expected text, and the documentation problems. */
+export function planDocs(base = root, chart = 'core') {
+  const set = DOC_SETS[chart];
   const read = (f) => readFileSync(join(base, f), 'utf8');
-  const { sections, params, problems } = readParams(read('chart/values.yaml'));
+  const { sections, params, problems } = readParams(read(set.values), set.values);
   const files = [];
   const tables = parameterTables(sections);
-  for (const f of READMES) {
+  for (const f of set.readmes) {
     const current = read(f);
-    files.push({ path: f, current, expected: spliceTables(current, tables, f) });
+    files.push({ path: f, current, expected: spliceTables(current, tables, f, beginMarker(set.values)) });
   }
-  for (const f of SCHEMAS) {
+  for (const f of set.schemas) {
     const current = read(f);
     const described = describeSchema(current, sections, params);
     problems.push(...described.problems.map((p) => p.replace('schema/values.schema.json', f)));
@@ -33,9 +42,15 @@ export function planDocs(base = root) {
   return { files, problems: [...new Set(problems)] };
 }
 
+/** planDocs of every chart, core first. */
+export function planAllDocs(base = root) {
+  const plans = Object.keys(DOC_SETS).map((chart) => planDocs(base, chart));
+  return { files: plans.flatMap((p) => p.files), problems: plans.flatMap((p) => p.problems) };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
-  const { files, problems } = planDocs();
+  const { files, problems } = planAllDocs();
   for (const p of problems) console.error(p);
   let stale = 0;
   for (const f of files) {

@@ -9,6 +9,9 @@ export type { RenderOptions, RenderResult, ValuesFile, ValueFlags, MergedValues 
 export type { Manifest } from './render/manifest.js';
 export type { Value, ValueMap } from './values/types.js';
 export type { AiGatewayCoreValues } from './values/chart-values.js';
+export type { AiGatewayModelsValues } from './charts/models/values.js';
+export type { ChartDefinition, ChartMeta } from './charts/chart.js';
+export { CHART_IDS, resolveChart, type ChartId, type ChartSelector } from './charts/registry.js';
 export { AiGatewayCoreError, UsageError, InputFileError, TemplateFailError, TemplateNotFoundError } from './errors.js';
 export { SchemaValidationError } from './validate/schema.js';
 export { InvalidKubeVersionError, KubeVersionIncompatibleError } from './render/kube-version.js';

@@ -13,5 +13,6 @@ export function packageFile(...parts: string[]): string {
   return join(moduleDir(), '..', ...parts);
 }
 
-export const chartValuesPath = (): string => packageFile('chart', 'values.yaml');
-export const schemaPath = (): string => packageFile('schema', 'values.schema.json');
+/** A chart's values.yaml and values.schema.json, from the folders its definition names. */
+export const chartValuesPath = (chart: { dir: string }): string => packageFile(chart.dir, 'values.yaml');
+export const schemaPath = (chart: { schemaFile: string }): string => packageFile(chart.schemaFile);

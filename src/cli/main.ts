@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AiGatewayCoreError } from '../errors.js';
-import { chartMeta } from '../generated/assets.js';
+import { PACKAGE_VERSION } from '../generated/charts.js';
 import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
@@ -33,7 +33,7 @@ const COMMANDS: Record<string, (program: Command, io: Io) => void> = {
 export function buildProgram(io: Io, argv?: readonly string[]): Command {
   const program = new Command('ai-gateway-core')
     .description('Render and check the ai-gateway-core chart without helm, byte for byte as `helm template` does.')
-    .version(chartMeta.version)
+    .version(PACKAGE_VERSION)
     .showHelpAfterError('(run with --help for usage)');
   const first = argv?.[0];
   const only = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? first : undefined;

@@ -2,7 +2,8 @@
  * What every command shares: the value flags (helm's), reading them into library options, and
  * the I/O seam that lets tests run the CLI in-process.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { CHART_DESCRIPTIONS, CHART_IDS, DEFAULT_CHART, type ChartId } from '../charts/registry.js';
 import { InputBudget, readValuesFiles, setFileReader } from '../output/read-input.js';
 import type { RenderOptions } from '../render/render.js';
 
@@ -12,6 +13,7 @@ export interface Io {
 }
 
 export interface ValueFlagOptions {
+  chart?: ChartId;
   values?: string[];
   set?: string[];
   setString?: string[];
@@ -21,11 +23,21 @@ export interface ValueFlagOptions {
   debug?: boolean;
 }
 
+export interface ChartFlag {
+  chart: ChartId;
+}
+
+/** `--chart core|models`: which chart a command works on (core, so that nothing changes for anyone who never says). */
+export function addChartOption(cmd: Command): Command {
+  const list = CHART_IDS.map((id) => `${id}: ${CHART_DESCRIPTIONS[id]}`).join('; ');
+  return cmd.addOption(new Option('--chart <chart>', `which chart (${list})`).choices([...CHART_IDS]).default(DEFAULT_CHART));
+}
+
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** helm's value flags, with helm's names and meanings. */
+/** helm's value flags, with helm's names and meanings, and which chart they are values of. */
 export function addValueFlags(cmd: Command): Command {
-  return cmd
+  return addChartOption(cmd)
     .option('-f, --values <file>', 'values file (repeatable; later files win; - reads standard input)', collect)
     .option('--set <key=value>', 'set values (repeatable; key.sub=v,list[0]=v; types inferred as helm does)', collect)
     .option('--set-string <key=value>', 'set values, always as strings (repeatable)', collect)
@@ -36,10 +48,11 @@ export function addValueFlags(cmd: Command): Command {
 }
 
 /** Reads the `-f` files and passes the flags through, in the library's terms. */
-export function valueInputs(opts: ValueFlagOptions): Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'> {
+export function valueInputs(opts: ValueFlagOptions): Pick<RenderOptions, 'chart' | 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'> {
   // One byte budget for everything the values are read from (MAX_INPUT_BYTES).
   const budget = new InputBudget();
   return {
+    chart: opts.chart,
     valuesFiles: readValuesFiles(opts.values ?? [], budget),
     readFile: setFileReader(budget),
     set: opts.set,

@@ -1,14 +1,16 @@
 /**
- * The fixed helper set the handlebars twins may call (templates are compiled with
- * knownHelpersOnly, so nothing else is reachable). Each helper reproduces the Go template
- * built-in or sprig function of the same name, with Go's truthiness: an empty map is false.
+ * The fixed helper set every chart's handlebars twins may call (templates are compiled with
+ * knownHelpersOnly, so nothing else is reachable; a chart adds its own, src/charts/<id>/helpers.ts).
+ * Each helper reproduces the Go template built-in or sprig function of the same name, with Go's
+ * truthiness: an empty map is false.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { TemplateFailError } from '../errors.js';
 import { goTruthy } from './go-truth.js';
 import { toYaml, indent, nindent, nindentToYaml } from './to-yaml.js';
 import { isMap, newMap, type Value, type ValueMap } from '../values/types.js';
-import { standardLabels, gatewayAnnotations, gatewayConfigSpec, policyConnection, policyTimeout } from './chart-helpers.js';
+import { standardLabels } from './chart-helpers.js';
+import { goSortedKeys } from '../go/sort-strings.js';
 
 /** Handlebars passes its options object as the last argument; Go functions never see it. */
 function args(all: unknown[]): unknown[] {
@@ -21,8 +23,10 @@ function options(all: unknown[]): HelperOptions {
 
 export type PartialRenderer = (name: string, context: unknown) => string;
 
-export function createHelpers(renderPartial: PartialRenderer, templateName: () => string): Record<string, HelperDelegate> {
-  return {
+export type ChartHelpers = Readonly<Record<string, (...args: never[]) => unknown>>;
+
+export function createHelpers(renderPartial: PartialRenderer, templateName: () => string, chartHelpers: ChartHelpers = {}): Record<string, HelperDelegate> {
+  const shared: Record<string, HelperDelegate> = {
     if(this: unknown, cond: unknown, opts: HelperOptions) {
       return goTruthy(cond) ? opts.fn(this) : opts.inverse(this);
     },
@@ -31,6 +35,24 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
     },
     with(this: unknown, value: unknown, opts: HelperOptions) {
       return goTruthy(value) ? opts.fn(value) : opts.inverse(this);
+    },
+    /**
+     * `{{#range x as |value key|}}…{{else}}…{{/range}}`: Go's `range $key, $value := x`. A map is
+     * visited in Go's key order (sorted), a list in order; nothing to visit renders the else block.
+     */
+    range(this: unknown, value: unknown, opts: HelperOptions) {
+      if (Array.isArray(value)) {
+        if (value.length === 0) return opts.inverse(this);
+        let out = '';
+        for (let i = 0; i < value.length; i++) out += opts.fn(value[i], { data: opts.data, blockParams: [value[i], i] });
+        return out;
+      }
+      if (!isMap(value)) return opts.inverse(this);
+      const keys = goSortedKeys(value);
+      if (keys.length === 0) return opts.inverse(this);
+      let out = '';
+      for (const key of keys) out += opts.fn((value as ValueMap)[key], { data: opts.data, blockParams: [(value as ValueMap)[key], key] });
+      return out;
     },
     /** `{{#let a b as |x y|}}`: Go's `$x := a`, scoped to the block. */
     let(this: unknown, ...all: unknown[]) {
@@ -49,6 +71,7 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
     },
     not: (value: unknown) => !goTruthy(value),
     eq: (a: unknown, b: unknown) => a === b,
+    ne: (a: unknown, b: unknown) => a !== b,
     default: (fallback: unknown, given: unknown) => (goTruthy(given) ? given : fallback),
     dict(...all: unknown[]) {
       const list = args(all);
@@ -85,9 +108,11 @@ export function createHelpers(renderPartial: PartialRenderer, templateName: () =
       throw new TemplateFailError(templateName(), message);
     },
     standardLabels: (root: unknown, labels: unknown) => standardLabels(root as never, labels),
-    gatewayAnnotations: (annotations: unknown, config: unknown) => gatewayAnnotations(annotations, config),
-    gatewayConfigSpec: (config: unknown) => gatewayConfigSpec(config),
-    policyConnection: (policy: unknown) => policyConnection(policy),
-    policyTimeout: (policy: unknown) => policyTimeout(policy),
   };
+  const out: Record<string, HelperDelegate> = { ...shared };
+  for (const name of Object.keys(chartHelpers)) {
+    if (Object.hasOwn(shared, name)) throw new Error(`chart helper ${name} would replace the shared helper of that name`);
+    out[name] = chartHelpers[name] as HelperDelegate;
+  }
+  return out;
 }

@@ -20,8 +20,10 @@ import { chartValuesPath } from '../paths.js';
 import { loadChart } from './templates.js';
 import { sortManifests, formatManifests, selectShowOnly, type Manifest, type RenderedFile } from './manifest.js';
 import type { TemplateRoot } from './chart-helpers.js';
-import { chartMeta } from '../generated/assets.js';
 import { checkKubeVersion, parseKubeVersion, DEFAULT_KUBE_VERSION } from './kube-version.js';
+import { prebuiltDefaults } from '../values/prebuilt-defaults.js';
+import type { ChartDefinition } from '../charts/chart.js';
+import { resolveChart, type ChartSelector } from '../charts/registry.js';
 
 export interface ValuesFile {
   /** shown in error messages: a path, or `<stdin>` */
@@ -38,6 +40,8 @@ export interface ValueFlags {
 }
 
 export interface RenderOptions extends ValueFlags {
+  /** which chart: `core` (the default), `models`, or a definition of your own */
+  chart?: ChartSelector;
   /** `.Release.Name`; helm's default is `release-name` */
   releaseName?: string;
   /** `.Release.Namespace`; helm's default is `default` */
@@ -79,18 +83,22 @@ export function checkReleaseName(name: string): void {
   }
 }
 
-let defaults: { values: ValueMap; sources: SourceMap } | undefined;
+const defaults = new Map<string, { values: ValueMap; sources: SourceMap }>();
 
-/** chart/values.yaml, read the way helm reads it, once per process. */
-export function chartDefaults(): { values: ValueMap; sources: SourceMap } {
-  if (!defaults) {
-    const path = chartValuesPath();
-    const parsed = readValuesYaml(readFileSync(path, 'utf8'), path, { sourceKind: 'default' });
+/** The chart's values.yaml, read the way helm reads it, once per process. */
+export function chartDefaults(selector?: ChartSelector): { values: ValueMap; sources: SourceMap } {
+  const chart = resolveChart(selector);
+  let done = defaults.get(chart.id);
+  if (!done) {
+    const path = chartValuesPath(chart);
+    const text = readFileSync(path, 'utf8');
+    const parsed = prebuiltDefaults(chart.prebuiltDefaults, text, path) ?? readValuesYaml(text, path, { sourceKind: 'default' });
     // Every render shares these maps (merge.ts copies nothing); frozen, nobody can change them.
     freezeTree(parsed.values);
-    defaults = { values: parsed.values, sources: parsed.sources };
+    done = { values: parsed.values, sources: parsed.sources };
+    defaults.set(chart.id, done);
   }
-  return defaults;
+  return done;
 }
 
 export interface MergedValues {
@@ -122,8 +130,9 @@ export function mergeValues(options: RenderOptions): MergedValues {
     },
     readFile,
   );
-  const base = chartDefaults();
-  const coalesced = coalesceValues(base.values, user.values, { chartName: loadChart().meta.name });
+  const chart = resolveChart(options.chart);
+  const base = chartDefaults(chart);
+  const coalesced = coalesceValues(base.values, user.values, { chartName: chart.meta.name });
   return withLazySources({ values: coalesced.values, warnings: [...warnings, ...coalesced.warnings] }, () =>
     coalesceSources(base.sources, user.sources, coalesced.values),
   );
@@ -138,22 +147,28 @@ export function describeProblem(problem: SchemaProblem, sources: SourceMap): str
 }
 
 /** Stage 3: the schema check helm runs before rendering. */
-export function validateMerged(merged: MergedValues): void {
-  const problems = checkValues(merged.values);
+export function validateMerged(merged: MergedValues, selector?: ChartSelector): void {
+  const problems = checkValues(merged.values, resolveChart(selector));
   if (problems.length > 0) throw new SchemaValidationError(problems, (p) => describeProblem(p, merged.sources));
 }
 
 /** Stages 4–5: render every template and assemble helm's output. */
-export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'releaseName' | 'namespace' | 'showOnly'> = {}): { manifests: Manifest[]; text: string } {
+export function renderValues(values: ValueMap, options: Pick<RenderOptions, 'releaseName' | 'namespace' | 'showOnly' | 'chart'> = {}): { manifests: Manifest[]; text: string } {
   const releaseName = options.releaseName ?? DEFAULT_RELEASE_NAME;
   checkReleaseName(releaseName);
-  const chart = loadChart();
+  const chart = loadChart(resolveChart(options.chart));
   const root: TemplateRoot = {
     Values: values,
     Release: { Name: releaseName, Namespace: options.namespace ?? DEFAULT_NAMESPACE, Service: 'Helm', Revision: 1, IsInstall: true, IsUpgrade: false },
     Chart: { Name: chart.meta.name, Version: chart.meta.version, AppVersion: chart.meta.appVersion },
   };
-  const files: RenderedFile[] = chart.templates.map(([path, fn]) => ({ source: `${chart.meta.name}/${path}`, text: fn(root) }));
+  // helm executes the templates in reverse order of their paths (engine.go, sortTemplates), so
+  // when two templates fail, the last one in path order is the one helm reports.
+  const files: RenderedFile[] = new Array(chart.templates.length);
+  for (let i = chart.templates.length - 1; i >= 0; i--) {
+    const [path, fn] = chart.templates[i]!;
+    files[i] = { source: `${chart.meta.name}/${path}`, text: fn(root) };
+  }
   const sorted = sortManifests(files);
   let text = formatManifests(sorted);
   if (options.showOnly && options.showOnly.length > 0) text = selectShowOnly(text, options.showOnly);
@@ -165,12 +180,13 @@ export function render(options: RenderOptions = {}): RenderResult {
   if (options.releaseName !== undefined) checkReleaseName(options.releaseName);
   // helm's order: the flag is parsed first, the chart's constraint is checked after the schema.
   const kube = parseKubeVersion(options.kubeVersion || DEFAULT_KUBE_VERSION);
+  const chart: ChartDefinition = resolveChart(options.chart);
   let merged: MergedValues | undefined;
   try {
-    merged = mergeValues(options);
-    validateMerged(merged);
-    checkKubeVersion(chartMeta.kubeVersion, kube);
-    const out = renderValues(merged.values, options);
+    merged = mergeValues({ ...options, chart });
+    validateMerged(merged, chart);
+    checkKubeVersion(chart.meta.kubeVersion, kube);
+    const out = renderValues(merged.values, { ...options, chart });
     const done = merged;
     return withLazySources({ ...out, values: done.values, warnings: done.warnings }, () => done.sources);
   } catch (err) {

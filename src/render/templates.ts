@@ -1,13 +1,13 @@
 /**
- * Turns the precompiled handlebars twins (src/generated/assets.ts, made by
- * scripts/build-assets.mjs) into functions, once per process. Templates are never compiled at run
- * time, values are never compiled at all, and the compiled code runs on template-runtime.ts
- * rather than the handlebars runtime.
+ * Turns a chart's precompiled handlebars twins (src/generated/<id>/assets.ts, made by
+ * scripts/build-assets.mjs) into functions, once per process and chart. Templates are never
+ * compiled at run time, values are never compiled at all, and the compiled code runs on
+ * template-runtime.ts rather than the handlebars runtime.
  */
-import { templateSpecs, partialSpecs, chartMeta } from '../generated/assets.js';
+import type { ChartDefinition, ChartMeta } from '../charts/chart.js';
 import { createHelpers } from './helpers.js';
-import { runtimeTemplate, type TemplateSpec } from './template-runtime.js';
-import type { ChartMeta, TemplateRoot } from './chart-helpers.js';
+import { runtimeTemplate } from './template-runtime.js';
+import type { TemplateRoot } from './chart-helpers.js';
 
 export type TemplateFn = (root: TemplateRoot) => string;
 
@@ -19,10 +19,11 @@ export interface CompiledChart {
   helpers: Readonly<Record<string, (...args: unknown[]) => unknown>>;
 }
 
-let compiled: CompiledChart | undefined;
+const compiled = new Map<string, CompiledChart>();
 
-export function loadChart(): CompiledChart {
-  if (compiled) return compiled;
+export function loadChart(chart: ChartDefinition): CompiledChart {
+  const done = compiled.get(chart.id);
+  if (done) return done;
   let current = '';
   // No prototype: a name such as "constructor" (or one planted on Object.prototype) is no partial.
   const partials: Record<string, (context: unknown) => string> = Object.create(null);
@@ -31,15 +32,13 @@ export function loadChart(): CompiledChart {
     if (!partial) throw new Error(`unknown partial ${typeof name === 'string' ? name : `(a ${typeof name}, not a name)`}`);
     return partial(context);
   };
-  const helpers = createHelpers(renderPartial, () => current) as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const [name, spec] of Object.entries(partialSpecs as Record<string, TemplateSpec>)) {
-    partials[name] = runtimeTemplate(spec, helpers);
-  }
-  const names = Object.keys(templateSpecs as Record<string, unknown>).map((file) => `templates/${file}`);
-  names.sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  const helpers = createHelpers(renderPartial, () => current, chart.helpers) as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const [name, spec] of Object.entries(chart.partialSpecs)) partials[name] = runtimeTemplate(spec, helpers);
+  const names = Object.keys(chart.templateSpecs).map((file) => `templates/${file}`);
+  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const templates: [string, TemplateFn][] = names.map((path) => {
-    const fn = runtimeTemplate((templateSpecs as Record<string, TemplateSpec>)[path.slice('templates/'.length)]!, helpers);
-    const source = `${chartMeta.name}/${path}`;
+    const fn = runtimeTemplate(chart.templateSpecs[path.slice('templates/'.length)]!, helpers);
+    const source = `${chart.meta.name}/${path}`;
     return [
       path,
       (root: TemplateRoot) => {
@@ -48,6 +47,7 @@ export function loadChart(): CompiledChart {
       },
     ];
   });
-  compiled = { meta: chartMeta as ChartMeta, templates, helpers: Object.freeze(helpers) };
-  return compiled;
+  const result = { meta: chart.meta, templates, helpers: Object.freeze(helpers) };
+  compiled.set(chart.id, result);
+  return result;
 }

@@ -3,7 +3,7 @@
  * tools, JUnit and SARIF for CI annotations. SARIF locations point into the values files, so a
  * code-scanning upload marks the line that set the bad value.
  */
-import { chartMeta } from '../generated/assets.js';
+import { PACKAGE_VERSION } from '../generated/charts.js';
 import { countBySeverity, describeLocation, groupOf, type Finding, type FindingLocation, type ValidationReport } from './findings.js';
 
 export type OutputFormat = 'text' | 'json' | 'junit' | 'sarif';
@@ -257,7 +257,7 @@ export function formatSarif(report: ValidationReport): string {
     return result;
   });
   const run: Record<string, unknown> = {
-    tool: { driver: { name: 'ai-gateway-core', version: chartMeta.version, informationUri: 'https://github.com/envoyproxy/ai-gateway', rules } },
+    tool: { driver: { name: 'ai-gateway-core', version: PACKAGE_VERSION, informationUri: 'https://github.com/envoyproxy/ai-gateway', rules } },
     results,
     columnKind: 'unicodeCodePoints',
   };

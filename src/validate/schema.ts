@@ -13,8 +13,7 @@ import { AiGatewayCoreError } from '../errors.js';
 import type { Value, ValueMap } from '../values/types.js';
 import { appendPath } from '../values/source.js';
 import { schemaPath } from '../paths.js';
-import { validate as generatedValidate } from '../generated/values-validator.js';
-import { validate as fastValidate } from '../generated/values-validator-fast.js';
+import type { ChartDefinition } from '../charts/chart.js';
 import { hasReservedKeys } from './reserved-keys.js';
 
 export interface SchemaProblem {
@@ -64,24 +63,16 @@ export class SchemaValidationError extends AiGatewayCoreError {
   }
 }
 
-let rootSchema: JsonSchema | undefined;
+const schemas = new Map<string, JsonSchema>();
 
-export function loadSchema(): JsonSchema {
-  rootSchema ??= JSON.parse(readFileSync(schemaPath(), 'utf8')) as JsonSchema;
-  return rootSchema;
-}
-
-interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
-
-/**
- * ajv's code for the schema, generated at build time by scripts/build-validator.mjs (which holds
- * the ajv options): compiling it here cost ~80 ms of every cold start.
- */
-function compiled(): CompiledValidator {
-  return generatedValidate as unknown as CompiledValidator;
+/** The chart's values.schema.json, read once per process (for the words of the messages). */
+export function loadSchema(chart: ChartDefinition): JsonSchema {
+  let schema = schemas.get(chart.id);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(schemaPath(chart), 'utf8')) as JsonSchema;
+    schemas.set(chart.id, schema);
+  }
+  return schema;
 }
 
 /** `/gateway/listeners/0/port` → `gateway.listeners[0].port` */
@@ -138,10 +129,24 @@ function refName(node: JsonSchema): string | undefined {
   return typeof ref === 'string' && ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
 }
 
+// The schema whose $refs the describing functions below resolve: set for the length of one
+// schemaViolations, allowedKeysAt or schemaKeyPaths call (they are synchronous).
+let current: JsonSchema = {};
+
+function withSchema<T>(schema: JsonSchema, fn: () => T): T {
+  const outer = current;
+  current = schema;
+  try {
+    return fn();
+  } finally {
+    current = outer;
+  }
+}
+
 function resolve(node: JsonSchema): JsonSchema {
   const name = refName(node);
   if (!name) return node;
-  const defs = loadSchema()['definitions'] as Record<string, JsonSchema>;
+  const defs = (current['definitions'] ?? {}) as Record<string, JsonSchema>;
   return resolve(defs[name] ?? {});
 }
 
@@ -347,12 +352,17 @@ function definitionFromSchemaPath(schemaPath: string): string | undefined {
 export const RESERVED_KEYS_TEXT = 'any key but __proto__, constructor and prototype';
 
 /** Every problem, one per path and kind, in a stable order (schema order from ajv). */
-export function schemaViolations(values: ValueMap): SchemaViolation[] {
+export function schemaViolations(values: ValueMap, chart: ChartDefinition): SchemaViolation[] {
   // Valid values pass both halves of the schema; anything else is explained by the whole of it.
-  if (!hasReservedKeys(values) && (fastValidate as unknown as CompiledValidator)(values)) return [];
-  const validate = compiled();
+  if (!hasReservedKeys(values) && chart.validateFast(values)) return [];
+  const validate = chart.validate();
   if (validate(values)) return [];
-  const errors = validate.errors ?? [];
+  return withSchema(loadSchema(chart), () => explainErrors(validate.errors ?? [], values));
+}
+
+function explainErrors(all: ErrorObject[], values: ValueMap): SchemaViolation[] {
+  // An if/then says only that its `then` failed; the errors inside the `then` say what failed.
+  const errors = all.filter((e) => e.keyword !== 'if');
   // Values that failed an anyOf are explained once, by the outermost anyOf at that path.
   const anyOfAt = new Map<string, ErrorObject>();
   for (const e of errors) if (e.keyword === 'anyOf') anyOfAt.set(e.instancePath, e);
@@ -405,30 +415,41 @@ export function schemaViolations(values: ValueMap): SchemaViolation[] {
 }
 
 /** Problems in schema order; an empty list means the values are valid. */
-export function checkValues(values: ValueMap): SchemaProblem[] {
-  return schemaViolations(values).map(({ path, message, expected }) => ({
+export function checkValues(values: ValueMap, chart: ChartDefinition): SchemaProblem[] {
+  return schemaViolations(values, chart).map(({ path, message, expected }) => ({
     path,
     message: expected && !message.includes(expected) ? `${message} (expected ${expected})` : message,
   }));
 }
 
 /** The property names the schema allows at a values path (for did-you-mean on nested typos). */
-export function allowedKeysAt(path: (string | number)[]): string[] | undefined {
-  let node: JsonSchema | undefined = loadSchema();
-  for (const seg of path) {
+export function allowedKeysAt(path: (string | number)[], chart: ChartDefinition): string[] | undefined {
+  return withSchema(loadSchema(chart), () => {
+    let node: JsonSchema | undefined = current;
+    for (const seg of path) {
+      if (!node) return undefined;
+      node = resolve(node);
+      node = typeof seg === 'number' ? (node['items'] as JsonSchema | undefined) : propertySchema(node, seg);
+    }
     if (!node) return undefined;
     node = resolve(node);
-    if (typeof seg === 'number') node = node['items'] as JsonSchema | undefined;
-    else node = ((node['properties'] as Record<string, JsonSchema> | undefined) ?? {})[seg];
-  }
-  if (!node) return undefined;
-  node = resolve(node);
-  const props = node['properties'] as Record<string, JsonSchema> | undefined;
-  return props ? Object.keys(props) : undefined;
+    const props = node['properties'] as Record<string, JsonSchema> | undefined;
+    return props ? Object.keys(props) : undefined;
+  });
+}
+
+/** The schema of one key of a map: a named property, else the schema every other key gets (a map of models keyed by name). */
+function propertySchema(node: JsonSchema, key: string): JsonSchema | undefined {
+  const props = (node['properties'] as Record<string, JsonSchema> | undefined) ?? {};
+  if (Object.hasOwn(props, key)) return props[key];
+  const patterns = (node['patternProperties'] as Record<string, JsonSchema> | undefined) ?? {};
+  for (const [pattern, sub] of Object.entries(patterns)) if (new RegExp(pattern, 'u').test(key)) return sub;
+  const rest = node['additionalProperties'];
+  return rest !== null && typeof rest === 'object' ? (rest as JsonSchema) : undefined;
 }
 
 /** Every property path of the schema (list items as `[*]`), for "this key belongs elsewhere". */
-export function schemaKeyPaths(): string[] {
+export function schemaKeyPaths(chart: ChartDefinition): string[] {
   const out: string[] = [];
   const walk = (node: JsonSchema, path: string, depth: number) => {
     if (depth > 12) return;
@@ -444,6 +465,6 @@ export function schemaKeyPaths(): string[] {
     const items = n['items'] as JsonSchema | undefined;
     if (items) walk(items, `${path}[*]`, depth + 1);
   };
-  walk(loadSchema(), '', 0);
+  withSchema(loadSchema(chart), () => walk(current, '', 0));
   return out;
 }

@@ -9,10 +9,8 @@ import type { ValidationReport } from './findings.js';
 import type { ManifestCheck } from './manifests.js';
 import { checkValuesInput, type ValuesCheckResult } from './values-check.js';
 
-export type ValueInputs = Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'>;
+export type ValueInputs = Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart'>;
 
-/** Codes of value problems that also stop the chart's templates (helm fails on them too). */
-export const TEMPLATE_FAILURES = new Set(['semantic/policy-http', 'semantic/connection-timeout-conflict']);
 
 /** The groups of the report: files in command-line order, then the flags in helm's order of precedence. */
 export function valueInputNames(options: ValueInputs): string[] {

@@ -15,11 +15,12 @@ import type { Finding, ValidationReport } from './findings.js';
 import type { Manifest } from '../render/manifest.js';
 import { checkManifests, loadCrdPaths, readManifestDocs, type DocInput, type ManifestCheck, type TraceContext } from './manifests.js';
 import { checkValuesInput } from './values-check.js';
-import { finish, TEMPLATE_FAILURES, valueInputNames } from './validate-values.js';
+import { finish, valueInputNames } from './validate-values.js';
+import { resolveChart } from '../charts/registry.js';
 
-export { finish, TEMPLATE_FAILURES, validateValues } from './validate-values.js';
+export { finish, validateValues } from './validate-values.js';
 
-export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'releaseName' | 'namespace'> {
+export interface ValidateOptions extends Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'releaseName' | 'namespace' | 'chart'> {
   /** `--crds` paths: files, directories or `-` */
   crds?: string[];
   /** CRDs already loaded (library callers); used instead of `crds` */
@@ -51,17 +52,18 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
     return finish({ findings, inputs: options.manifests.map((m) => m.name) }, check, started);
   }
 
-  const values = checkValuesInput(options);
+  const chart = resolveChart(options.chart);
+  const values = checkValuesInput({ ...options, chart });
   const findings = [...values.findings];
   const inputs = valueInputNames(options);
   if (!crds) return finish({ findings, inputs }, undefined, started);
 
   let check: ManifestCheck | undefined;
-  const blocked = findings.some((f) => f.severity === 'error' && (f.origin === 'yaml' || f.origin === 'schema' || TEMPLATE_FAILURES.has(f.code)));
+  const blocked = findings.some((f) => f.severity === 'error' && (f.origin === 'yaml' || f.origin === 'schema' || chart.templateFailures.has(f.code)));
   if (values.values && values.locator && !blocked) {
     let rendered: ReturnType<typeof renderValues> | undefined;
     try {
-      rendered = renderValues(values.values, { releaseName: options.releaseName, namespace: options.namespace });
+      rendered = renderValues(values.values, { releaseName: options.releaseName, namespace: options.namespace, chart });
     } catch (err) {
       if (!(err instanceof AiGatewayCoreError) || err instanceof UsageError) throw err;
       findings.push({ severity: 'error', origin: 'template', code: 'template/fail', path: '', message: err.message, suggestion: 'fix the values the message names' });

@@ -19,7 +19,8 @@ import type { Finding, FindingLocation } from './findings.js';
 import { keyPosition, parseValuesPath } from './locate.js';
 import { Locator } from './locator.js';
 import { allowedKeysAt, RESERVED_KEYS_TEXT, schemaKeyPaths, schemaViolations, type SchemaViolation } from './schema.js';
-import { semanticChecks } from './semantic.js';
+import type { ChartDefinition } from '../charts/chart.js';
+import { resolveChart } from '../charts/registry.js';
 import { fixDuration, fixQuantity, knownMistake, nearest, quoteIt, toDnsName } from './suggest.js';
 
 export interface ValuesCheckResult {
@@ -33,7 +34,8 @@ export interface ValuesCheckResult {
 }
 
 /** The value inputs of render, checked instead of rendered. */
-export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile'>): ValuesCheckResult {
+export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart'>): ValuesCheckResult {
+  const chart = resolveChart(options.chart);
   const findings: Finding[] = [];
   const files = options.valuesFiles ?? [];
   const parsed: ParsedValues[] = [];
@@ -76,14 +78,19 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
     if (err instanceof SetSyntaxError) throw new UsageError(err.message);
     throw err;
   }
-  const base = chartDefaults();
+  const base = chartDefaults(chart);
   const { values } = coalesceValues(base.values, user.values);
   const sources = coalesceSources(base.sources, user.sources, values);
   const locator = new Locator(sources, files, values);
 
-  const violations = schemaViolations(values);
-  for (const v of violations) findings.push(violationFinding(v, locator));
-  findings.push(...semanticChecks(values, locator, new Set(violations.map((v) => v.path))));
+  const violations = schemaViolations(values, chart);
+  // A value the schema rejected is not judged again by the chart's checks. A key the schema only
+  // found missing may be: where a check says why it is needed (an error at that very path), its
+  // finding replaces the schema's bare "required key is missing".
+  const checks = chart.checks(values, locator, new Set(violations.filter((v) => v.kind !== 'required').map((v) => v.path)));
+  const explained = new Set(checks.filter((f) => f.severity === 'error').map((f) => f.path));
+  for (const v of violations) if (!(v.kind === 'required' && explained.has(v.path))) findings.push(violationFinding(v, locator, chart));
+  findings.push(...checks);
   return { findings, values, sources, locator, schemaValid: violations.length === 0 };
 }
 
@@ -173,27 +180,27 @@ function unquoteSuggestion(path: string, value: Value | undefined, types: string
   return `remove the quotes: ${lastSegment(path)}: ${value}`;
 }
 
-function keyElsewhere(path: string, key: string): string | undefined {
+function keyElsewhere(path: string, key: string, chart: ChartDefinition): string | undefined {
   const parent = parentPath(path);
   const generic = path.replace(/\[\d+\]/g, '[*]');
   const parentGeneric = generic.slice(0, generic.length - key.length - 1);
-  const candidates = schemaKeyPaths().filter((p) => p.endsWith(`.${key}`) && p !== generic);
+  const candidates = schemaKeyPaths(chart).filter((p) => p.endsWith(`.${key}`) && p !== generic);
   const under = candidates.filter((p) => parentGeneric === '' || p.startsWith(`${parentGeneric}.`) || p.startsWith(`${parentGeneric}[`));
   const pick = (list: string[]) => list.sort((a, b) => a.length - b.length)[0];
   const best = pick(under) ?? (parent.length <= 1 ? pick(candidates.filter((p) => p.startsWith(`${String(parent[0] ?? '')}.`))) : undefined);
   return best;
 }
 
-export function violationFinding(v: SchemaViolation, locator: Locator): Finding {
+export function violationFinding(v: SchemaViolation, locator: Locator, chart: ChartDefinition): Finding {
   const location = locator.locate(v.path, { key: v.kind === 'unknown-key' || v.kind === 'required' || v.kind === 'key-format' });
   const f: Finding = { severity: 'error', origin: 'schema', code: `schema/${v.kind}`, path: v.path, message: v.message, location };
   if (v.expected) f.expected = v.expected;
-  const suggestion = suggestFor(v, location, locator, f);
+  const suggestion = suggestFor(v, location, locator, f, chart);
   if (suggestion) f.suggestion = suggestion;
   return f;
 }
 
-function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locator: Locator, f: Finding): string | undefined {
+function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locator: Locator, f: Finding, chart: ChartDefinition): string | undefined {
   const key = lastSegment(v.path);
   const value = v.value;
   switch (v.kind) {
@@ -205,7 +212,7 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
       }
       const near = nearest(v.key ?? key, v.allowedKeys ?? []);
       if (near) return `did you mean ${JSON.stringify(near)}?`;
-      const elsewhere = keyElsewhere(v.path, v.key ?? key);
+      const elsewhere = keyElsewhere(v.path, v.key ?? key, chart);
       if (elsewhere) return `${JSON.stringify(v.key)} belongs at ${elsewhere}`;
       if ((v.allowedKeys ?? []).length === 0) return 'remove it: nothing can be set here';
       return 'remove it, or rename it to one of the keys expected here';
@@ -218,7 +225,7 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
       // `protcol: HTTP` next to a missing `protocol`: the typo is the fix
       const parentValue = locator.valueAt(parentPath(v.path));
       if (parentValue && typeof parentValue === 'object' && !Array.isArray(parentValue)) {
-        const allowed = allowedKeysAt(parentPath(v.path)) ?? [];
+        const allowed = allowedKeysAt(parentPath(v.path), chart) ?? [];
         const typo = Object.keys(parentValue).find((k) => !allowed.includes(k) && nearest(k, [key]) === key);
         if (typo !== undefined) return `rename ${JSON.stringify(typo)} to ${JSON.stringify(key)}`;
       }
@@ -335,6 +342,6 @@ function patternSuggestion(v: SchemaViolation, key: string): string | undefined 
 }
 
 /** Keys allowed at the parent of `path` (exported for semantic checks on pass-through keys). */
-export function siblingKeys(path: string): string[] {
-  return allowedKeysAt(parentPath(path)) ?? [];
+export function siblingKeys(path: string, chart: ChartDefinition): string[] {
+  return allowedKeysAt(parentPath(path), chart) ?? [];
 }

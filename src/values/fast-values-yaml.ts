@@ -10,19 +10,14 @@
  * alone would cap the library at ~1,400 renders per second, and several milliseconds at start-up.
  */
 import { parseValuesYaml, type DuplicateKey, type ParsedValues, type ParseValuesOptions, type Position } from './parse-yaml.js';
-import { prebuiltDefaults } from './prebuilt-defaults.js';
 import { withLazySources } from './lazy-sources.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { newMap, type Value, type ValueMap } from './types.js';
 import { freezeTree } from './frozen.js';
 
-/**
- * parseValuesYaml, through the fast reader whenever the file is inside its subset, and for the
- * chart's own values.yaml through what the build read from the same text.
- */
+/** parseValuesYaml, through the fast reader whenever the file is inside its subset. */
 export function readValuesYaml(text: string, file: string, options: ParseValuesOptions = {}): ParsedValues {
-  const prebuilt = options.sourceKind === 'default' ? prebuiltDefaults(text, file) : undefined;
-  return prebuilt ?? recentlyRead(text, file, options) ?? parseValuesYaml(text, file, options);
+  return recentlyRead(text, file, options) ?? parseValuesYaml(text, file, options);
 }
 
 // The last few files the fast reader read. A fleet passes the same shared -f files for every

@@ -2,8 +2,9 @@
  * The limits that keep one run bounded in memory, time and stack, whatever the input. helm has
  * almost none of its own (Go grows its stacks and has gigabytes to spare); a renderer in a
  * deployment pipeline must fail fast and say why instead. Every limit is far above what values
- * for this chart need (a production values file is a few kilobytes, a few hundred entries and
- * about ten levels deep), and each rejection names the limit and how big the input was.
+ * need: a core production values file is a few kilobytes, a few hundred entries and about ten
+ * levels deep; a models catalog of 5,000 models is about 1.6 MB and 100,000 entries. Each
+ * rejection names the limit and how big the input was.
  *
  * The README ("Security and limits") lists them; change both together.
  */
@@ -13,17 +14,18 @@ import { frozenSize } from './frozen.js';
 import { formatPath } from './source.js';
 
 /** Bytes of all values files, standard input and `--set-file` files of one run, together. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 /**
- * Line breaks and YAML indicators (`[ ] { } , : - ? & * !`) in one values file. The YAML parser
- * needs about a kilobyte per token, so this is what bounds its memory (~50 MB); a typical values
- * file has one or two per 20 bytes, so ~600 KB of ordinary YAML fits.
+ * Line breaks and YAML indicators (`[ ] { } , : - ? & * !`) in a values file that the full YAML
+ * parser reads. That parser needs about a kilobyte per token, so this is what bounds its memory
+ * (~50 MB). Files in the plain block subset (fast-values-yaml.ts, which needs no token tree) are
+ * not counted against it: that is how catalogs of thousands of models are read.
  */
 export const MAX_YAML_TOKENS = 40_000;
 
 /** Map entries and list items of the values of one run (after aliases are expanded). */
-export const MAX_VALUES_NODES = 40_000;
+export const MAX_VALUES_NODES = 150_000;
 
 /**
  * Nesting of maps and lists. The reading, merging and printing code is recursive: this keeps it

@@ -94,6 +94,7 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
   const kind = options.sourceKind ?? 'file';
   // helm's line reader drops "\r" before "\n"; a leading BOM is skipped by go-yaml.
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (kind === 'file') checkTokens(normalized, file);
   const values = newMap();
   const sources: SourceMap = new Map();
   const duplicates: DuplicateKey[] = [];
@@ -106,8 +107,8 @@ export function parseValuesYaml(text: string, file: string, options: ParseValues
 }
 
 /**
- * The checks every user's values text passes before a parser sees it (guarded-read.ts): size,
- * characters go-yaml accepts, and a token count that bounds the parser's memory. Positions are
+ * The checks every user's values text passes before a parser sees it (guarded-read.ts): size and
+ * characters go-yaml accepts. (The full parser bounds its own memory by a token count: checkTokens.) Positions are
  * those of the text without a BOM and with LF line ends, as users see them. (Not applied to our
  * own output read back by `render -o json`: go-yaml writes U+2028 raw inside quotes.)
  */
@@ -121,7 +122,13 @@ export function checkValuesText(raw: string, file: string): void {
       `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit; values for this chart take a few kilobytes): remove what the chart does not use`,
     );
   }
-  const problem = characterProblem(text) ?? tokenProblem(text);
+  const problem = characterProblem(text);
+  if (problem) throw textError(problem, text, file, 0);
+}
+
+/** The full parser's own bound: its token tree needs about a kilobyte a token (limits.ts). */
+function checkTokens(text: string, file: string): void {
+  const problem = tokenProblem(text);
   if (problem) throw textError(problem, text, file, 0);
 }
 

@@ -1,22 +1,20 @@
-// The schema validator is generated at build time (scripts/build-validator.mjs). It must be
-// current, and it must report exactly what ajv compiling the schema at run time would report.
+// Each chart's schema validator is generated at build time (scripts/build-validator.mjs). It must
+// be current, and it must report exactly what ajv compiling the schema at run time would report.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { ajvOptions, schemaSha256, validate } from '../../src/generated/values-validator.js';
-import { schemaSha256 as fastSha256, validate as fastValidate } from '../../src/generated/values-validator-fast.js';
+import { ajvOptions } from '../../src/generated/core/values-validator.js';
+import { CHART_IDS, resolveChart } from '../../src/charts/registry.js';
 import { hasReservedKeys } from '../../src/validate/reserved-keys.js';
 import { freezeTree } from '../../src/values/frozen.js';
 import { chartDefaults } from '../../src/render/render.js';
 import { ROOT } from '../support/helm.js';
 
 const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as unknown as typeof AjvModule.default;
-const schemaText = readFileSync(join(ROOT, 'schema', 'values.schema.json'), 'utf8');
-
 function withDefaults(patch: (v: Record<string, any>) => void): unknown {
-  const values = JSON.parse(JSON.stringify(chartDefaults().values));
+  const values = JSON.parse(JSON.stringify(chartDefaults('core').values));
   patch(values);
   return values;
 }
@@ -40,12 +38,28 @@ const CASES: [string, unknown][] = [
   ['prototype as a top-level key', withDefaults((v) => (v.prototype = {}))],
 ];
 
-describe('generated values validator', () => {
-  it('was generated from the current schema', () => {
-    expect(schemaSha256).toBe(createHash('sha256').update(schemaText).digest('hex'));
-    expect(fastSha256).toBe(schemaSha256);
-  });
+type Generated = { schemaSha256: string; ajvOptions?: unknown; validate: unknown };
+const generated = import.meta.glob<Generated>('../../src/generated/*/values-validator*.ts', { eager: true });
 
+describe.each(CHART_IDS)('generated values validators of the %s chart', (id) => {
+  it('were generated from the current schema, with the options the test compiles with', () => {
+    const chart = resolveChart(id);
+    const full = generated[`../../src/generated/${id}/values-validator.ts`]!;
+    const fast = generated[`../../src/generated/${id}/values-validator-fast.ts`]!;
+    const text = readFileSync(join(ROOT, chart.schemaFile), 'utf8');
+    expect(full.schemaSha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(fast.schemaSha256).toBe(full.schemaSha256);
+    expect(full.ajvOptions).toEqual(ajvOptions);
+    expect(chart.validate()).toBe(full.validate);
+    expect(chart.validateFast).toBe(fast.validate);
+  });
+});
+
+describe('generated values validator (core chart cases)', () => {
+  const chart = resolveChart('core');
+  const validate = chart.validate();
+  const fastValidate = chart.validateFast;
+  const schemaText = readFileSync(join(ROOT, chart.schemaFile), 'utf8');
   const runtime = new Ajv(ajvOptions).compile(JSON.parse(schemaText));
   for (const [name, values] of CASES) {
     it(`reports what ajv compiled at run time reports: ${name}`, () => {

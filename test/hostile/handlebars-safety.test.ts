@@ -9,18 +9,20 @@ import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
 import { COMPILE_OPTIONS, KNOWN_HELPERS, compile as compileTwin } from '../../scripts/build-assets.mjs';
-import { partialSpecs, templateSpecs } from '../../src/generated/assets.js';
-import { loadChart } from '../../src/render/templates.js';
+import { loadChart as compileChart } from '../../src/render/templates.js';
+import { CHART_IDS, resolveChart } from '../../src/charts/registry.js';
 import { parseValuesYaml } from '../../src/values/parse-yaml.js';
 import { runtimeTemplate, type TemplateSpec } from '../../src/render/template-runtime.js';
 import { runCli } from '../support/cli.js';
 import { CHART_DIR } from '../support/golden-cases.js';
 import { ROOT, runHelm } from '../support/helm.js';
 
-/** A template compiled exactly as scripts/build-assets.mjs compiles the chart's. */
+/** A template compiled exactly as scripts/build-assets.mjs compiles the core chart's. */
 function precompile(source: string): TemplateSpec {
-  return new Function(`return ${compileTwin(source) as string}`)() as TemplateSpec;
+  return new Function(`return ${compileTwin(source, Object.keys(resolveChart('core').helpers)) as string}`)() as TemplateSpec;
 }
+
+const loadChart = () => compileChart(resolveChart('core'));
 
 /** The attack template on the chart's runtime, with the chart's helpers (and partials, through include). */
 function runOnChartRuntime(source: string, context: unknown): string {
@@ -67,19 +69,22 @@ describe('templates: precompiled, fixed helpers, no escaping', () => {
     expect(COMPILE_OPTIONS).toEqual({ noEscape: true, strict: false, knownHelpersOnly: true });
   });
 
-  it('call exactly the fixed helper set, which is what the runtime provides', () => {
-    expect(Object.keys(loadChart().helpers).sort()).toEqual([...(KNOWN_HELPERS as string[])].sort());
-    expect(Object.isFrozen(loadChart().helpers)).toBe(true);
+  it.each(CHART_IDS)('%s: call exactly the fixed helper set plus the chart\'s own, which is what the runtime provides', (id) => {
+    const chart = resolveChart(id);
+    const compiled = compileChart(chart);
+    expect(Object.keys(compiled.helpers).sort()).toEqual([...(KNOWN_HELPERS as string[]), ...Object.keys(chart.helpers)].sort());
+    expect(Object.isFrozen(compiled.helpers)).toBe(true);
   });
 
-  it('use no helperMissing, partial statements, decorators or depths (runtime-only features)', () => {
+  it.each(CHART_IDS)('%s: use no helperMissing, partial statements, decorators or depths (runtime-only features)', (id) => {
+    const { templateSpecs, partialSpecs } = resolveChart(id);
     for (const [name, spec] of Object.entries({ ...templateSpecs, ...partialSpecs } as Record<string, TemplateSpec>)) {
       expect(spec.usePartial ?? false, name).toBe(false);
       expect(spec.useDecorators ?? false, name).toBe(false);
       expect(spec.useDepths ?? false, name).toBe(false);
       expect(spec['compiler'], name).toEqual([8, '>= 4.3.0']);
     }
-    const source = readFileSync(join(ROOT, 'src', 'generated', 'assets.ts'), 'utf8');
+    const source = readFileSync(join(ROOT, 'src', 'generated', id, 'assets.ts'), 'utf8');
     for (const word of ['helperMissing', 'blockHelperMissing', 'invokePartial', 'decorators', 'container.lambda']) expect(source).not.toContain(word);
   });
 });
@@ -173,7 +178,7 @@ describe('one regression test per advisory that could reach us', () => {
     const script = readFileSync(join(ROOT, 'scripts', 'build-assets.mjs'), 'utf8');
     expect(script).toContain('Handlebars.precompile(');
     expect(script).toMatch(/JSON\.stringify\(name\)/);
-    for (const f of readdirSync(join(ROOT, 'src', 'templates'))) expect(f).toMatch(/^[a-z_]+(\.yaml)?\.hbs$/);
+    for (const id of CHART_IDS) for (const f of readdirSync(join(ROOT, 'src', 'charts', id, 'templates'))) expect(f).toMatch(/^[a-z_]+(\.yaml)?\.hbs$/);
   });
 
   it('CVE-2026-106445 (Function.prototype.constructor through lookupProperty): a function in the context leads nowhere', () => {
@@ -184,7 +189,9 @@ describe('one regression test per advisory that could reach us', () => {
   });
 
   it('CVE-2026-106444 (a closing script tag in precompiled output): no template text can hold one', () => {
-    const source = readFileSync(join(ROOT, 'src', 'generated', 'assets.ts'), 'utf8');
-    expect(source.toLowerCase()).not.toContain('</script');
+    for (const id of CHART_IDS) {
+      const source = readFileSync(join(ROOT, 'src', 'generated', id, 'assets.ts'), 'utf8');
+      expect(source.toLowerCase()).not.toContain('</script');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputBudget, decodeUtf8, firstInvalidUtf8, readTextFile, readValuesFiles, setFileReader } from '../../src/output/read-input.js';
-import { MAX_INPUT_BYTES, ValuesLimitError } from '../../src/values/limits.js';
+import { MAX_INPUT_BYTES, ValuesLimitError, formatBytes } from '../../src/values/limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agc-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,11 +63,11 @@ describe('reading under one budget', () => {
     const budget = new InputBudget();
     expect(readValuesFiles([half], budget)).toHaveLength(1);
     expect(() => setFileReader(budget)(half)).toThrow(ValuesLimitError);
-    expect(() => setFileReader(budget)(half)).toThrow(/--set-file file \S+half\.yaml is \d[\d,]* bytes \(after 512 KiB of other values inputs\)/);
+    expect(() => setFileReader(budget)(half)).toThrow(new RegExp(`--set-file file \\S+half\\.yaml is \\d[\\d,]* bytes \\(after ${formatBytes(MAX_INPUT_BYTES / 2)} of other values inputs\\)`));
   });
 
   it('stops reading an endless stream at the limit', () => {
-    expect(() => readValuesFiles(['/dev/zero'])).toThrow(/values file \/dev\/zero is more than 1,048,576 bytes/);
+    expect(() => readValuesFiles(['/dev/zero'])).toThrow(`values file /dev/zero is more than ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes`);
   });
 
   it('reads manifests and CRDs without the values budget', () => {

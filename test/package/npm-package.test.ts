@@ -44,7 +44,7 @@ describe('the packed tarball', () => {
     packed = await packProject();
     // npx on a fresh machine installs the tarball into its own cache; it runs beside the global install.
     const cwd = mkdtempSync(join(packed.scratch, 'npx-'));
-    npx = run('npx', ['--offline', '--yes', '--package', packed.tgz, 'ai-gateway-core', 'render', '-s', 'templates/gateway.yaml'], { cwd, env: { npm_config_prefix: join(cwd, 'no-global') } });
+    npx = run('npx', ['--prefer-offline', '--yes', '--package', packed.tgz, 'ai-gateway-core', 'render', '-s', 'templates/gateway.yaml'], { cwd, env: { npm_config_prefix: join(cwd, 'no-global') } });
     bin = await installGlobal(packed.tgz, join(packed.scratch, 'global'));
     await npx;
   }, 180_000);

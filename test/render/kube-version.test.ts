@@ -3,7 +3,9 @@
 // difference is asserted too, so a change in either helm shows up here.
 import { describe, expect, it } from 'vitest';
 import { isCompatible, parseKubeVersion, parseKubeVersionConstraint, InvalidKubeVersionError } from '../../src/render/kube-version.js';
-import { chartMeta } from '../../src/generated/assets.js';
+import { resolveChart } from '../../src/charts/registry.js';
+
+const chartMeta = resolveChart('core').meta;
 import { runCli } from '../support/cli.js';
 import { runHelm, type HelmResult } from '../support/helm.js';
 import { CHART_DIR } from '../support/golden-cases.js';

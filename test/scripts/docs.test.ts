@@ -1,13 +1,14 @@
 // One annotated chart/values.yaml is the source of the parameter tables (README.md,
 // chart/README.md) and of the schema's descriptions: these fail when any of them drifts or when a
 // key has no description.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM scripts without type declarations
-import { planDocs } from '../../scripts/docs.mjs';
+import { planDocs, planAllDocs } from '../../scripts/docs.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { readParams } from '../../scripts/docs-params.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
-import { parameterTables, spliceTables, BEGIN, END } from '../../scripts/docs-tables.mjs';
+import { parameterTables, spliceTables, BEGIN, END, beginMarker } from '../../scripts/docs-tables.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { describeSchema } from '../../scripts/docs-schema.mjs';
 
@@ -81,5 +82,24 @@ a:
     const { text, problems } = describeSchema(schema, sections, params);
     expect(JSON.parse(text)).toEqual({ type: 'object', properties: { a: { type: 'object', description: 'What A is.', properties: { x: { type: 'integer', description: 'The x' } } } } });
     expect(problems).toContain('schema/values.schema.json: no property for a.list');
+  });
+});
+
+describe('npm run docs for the models chart', () => {
+  it('documents every key of charts/models/values.yaml and keeps its README and schema current', () => {
+    const plan = planDocs(undefined, 'models') as { files: Planned[]; problems: string[] };
+    expect(plan.problems).toEqual([]);
+    expect(plan.files.map((f) => f.path)).toEqual(['charts/models/README.md', 'charts/models/values.schema.json']);
+    for (const f of plan.files) expect(f.current, f.path).toBe(f.expected);
+  });
+
+  it('--check covers both charts', () => {
+    const plan = planAllDocs() as { files: Planned[] };
+    expect(plan.files.map((f) => f.path)).toEqual(['README.md', 'chart/README.md', 'schema/values.schema.json', 'chart/values.schema.json', 'charts/models/README.md', 'charts/models/values.schema.json']);
+  });
+
+  it("names the models chart's values file in its README marker", () => {
+    const readme = readFileSync(new URL('../../charts/models/README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(beginMarker('charts/models/values.yaml'));
   });
 });

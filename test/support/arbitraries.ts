@@ -160,3 +160,128 @@ export function toValue(v: unknown): Value {
   }
   return v as Value;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The models chart: random catalogs. Keys come from small pools, so that models name backends
+// that exist (and sometimes ones that do not, or are disabled), and two models sometimes match
+// the same name: most cases render, the rest must fail in helm and here alike.
+
+const BACKEND_KEYS = ['openai-01', 'openai-02', 'b', 'fw', 'vertex-1', 'x9'];
+const MODEL_KEYS = ['gpt-4-1', 'gpt-5', 'llama', 'm', 'embed-3', 'z0'];
+const oneLine = fc.oneof(fc.constant(''), trickyString.map((s) => s.replace(/[\x00-\x1f\x7f]/g, '')));
+const word = fc.oneof(fc.constant(''), fc.constantFrom('v1', '/v1', '/openai/v1', '2025-01-01-preview', 'vertex-2023-10-16', 'yes', '1.0', '0777'));
+const hostname = fc.constantFrom('api.openai.com', 'api.fireworks.ai', 'us-east5-aiplatform.googleapis.com', 'llm.internal', 'a.b');
+const secretRef = fc.record({ name: dnsName });
+const auth = fc.oneof(
+  fc.constant(undefined),
+  fc.record({ type: fc.constant('') }),
+  fc.record({ type: fc.constantFrom('APIKey', 'AzureAPIKey', 'AnthropicAPIKey'), secretName: dnsName }),
+  fc.record({ type: fc.constant('AWSCredentials'), awsCredentials: fc.record({ region: fc.constantFrom('us-east-1', 'eu-west-1'), credentialsFile: fc.record({ secretRef }) }, { requiredKeys: ['region'] }) }),
+  fc.record({ type: fc.constant('GCPCredentials'), gcpCredentials: fc.record({ projectName: dnsName, region: fc.constantFrom('us-central1', 'europe-west4'), credentialsFile: fc.record({ secretRef }) }, { requiredKeys: ['projectName', 'region'] }) }),
+  fc.record({ type: fc.constant('AzureCredentials'), azureCredentials: fc.record({ clientID: dnsName, tenantID: dnsName, clientSecretRef: secretRef }) }),
+);
+/** Mostly on: a disabled backend or reference fails the render, which the property covers but should not drown in. */
+const mostlyOn = fc.oneof({ arbitrary: fc.constant(true), weight: 8 }, { arbitrary: fc.constant(false), weight: 1 });
+const backend = fc.record(
+  {
+    enabled: mostlyOn,
+    schema: fc.constantFrom('OpenAI', 'Cohere', 'AWSBedrock', 'AzureOpenAI', 'GCPVertexAI', 'GCPAnthropic', 'Anthropic', 'AWSAnthropic'),
+    prefix: word,
+    version: word,
+    hostname,
+    port: fc.oneof(fc.constant(443), fc.integer({ min: 1, max: 65535 })),
+    tls: fc.record({ enabled: fc.boolean(), hostname: fc.oneof(fc.constant(''), hostname) }, opt),
+    auth,
+    labels: labelMap,
+    annotations: annotationMap,
+  },
+  { requiredKeys: ['schema', 'hostname'] },
+);
+const modelBackend = fc.record(
+  {
+    enabled: mostlyOn,
+    priority: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.constant(2147483647)),
+    weight: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000000 })),
+    modelNameOverride: oneLine,
+  },
+  opt,
+);
+const limit = fc.record({ limit: fc.oneof(fc.integer({ min: 1, max: 100000 }), fc.constantFrom(1000000, 4294967295, 12345678)), unit: fc.constantFrom('Second', 'Minute', 'Hour', 'Day', 'Month', 'Year') });
+const retry = fc.record(
+  {
+    enabled: fc.boolean(),
+    numRetries: fc.integer({ min: 0, max: 10 }),
+    numAttemptsPerPriority: fc.integer({ min: 0, max: 3 }),
+    perRetry: fc.record({ timeout: duration, backOff: fc.record({ baseInterval: duration, maxInterval: duration }, opt) }, opt),
+    retryOn: fc.record({ httpStatusCodes: fc.array(fc.integer({ min: 100, max: 599 }), { maxLength: 4 }), triggers: fc.uniqueArray(fc.constantFrom('5xx', 'reset', 'connect-failure', 'retriable-status-codes'), { maxLength: 3 }) }, opt),
+  },
+  opt,
+);
+const rateLimit = fc.record(
+  {
+    enabled: fc.boolean(),
+    clientHeader: fc.constantFrom('', 'x-user-id', 'X-Tenant', 'x-api-key'),
+    requests: fc.oneof(fc.constant(null), limit),
+    tokens: fc.array(limit, { maxLength: 3 }),
+  },
+  opt,
+);
+const model = fc.record(
+  {
+    enabled: mostlyOn,
+    match: fc.oneof(fc.constant(''), fc.constant(''), oneLine),
+    modality: fc.constantFrom('text', 'multimodal', 'image', 'audio', 'embedding'),
+    backends: fc.dictionary(fc.constantFrom(...BACKEND_KEYS), modelBackend, { minKeys: 1, maxKeys: 3 }),
+    timeout: fc.oneof(fc.constant(''), duration, fc.constant('0s')),
+    retry,
+    rateLimit,
+    labels: labelMap,
+    annotations: annotationMap,
+  },
+  { requiredKeys: ['backends'] },
+);
+
+export const modelsValues = fc.record(
+  {
+    gateway: fc.record({ name: dnsName, namespace: fc.oneof(fc.constant(''), dnsName), sectionName: fc.oneof(fc.constant(''), dnsName) }, { requiredKeys: ['name'] }),
+    // Every backend key but the last is always defined; a model naming the last one may fail.
+    backends: fc.record(Object.fromEntries(BACKEND_KEYS.map((k) => [k, backend])), { requiredKeys: BACKEND_KEYS.slice(0, -1) as never[] }),
+    // The first model is always there: the flags below change it.
+    models: fc.tuple(model, fc.dictionary(fc.constantFrom(...MODEL_KEYS.slice(1)), model, { maxKeys: 4 })).map(([first, rest]) => ({ [MODEL_KEYS[0]!]: first, ...rest })),
+    defaults: fc.record(
+      {
+        timeout: duration,
+        minBackends: fc.constantFrom(0, 1, 1, 1, 2),
+        // Token limits need a TotalToken cost; a list without one (one case in six) must fail alike.
+        llmRequestCosts: fc
+          .tuple(fc.array(fc.record({ metadataKey: fc.constantFrom('tokens', 'in'), type: fc.constantFrom('InputToken', 'OutputToken', 'TotalToken') }), { maxLength: 2 }), fc.integer({ min: 0, max: 5 }))
+          .map(([list, i]) => (i === 0 ? list : [...list, { metadataKey: 'llm_total_token', type: 'TotalToken' }])),
+        retry,
+        rateLimit,
+      },
+      opt,
+    ),
+  },
+  opt,
+);
+
+/** helm's value flags on the models chart: they land on keys the generator also uses (a model they named only would have no backends). */
+export const modelsValueFlags = fc
+  .array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom(...MODEL_KEYS), fc.boolean()).map(([m, b]) => ['--set', `models.${m}.enabled=${b && m === MODEL_KEYS[0]}`]),
+      fc.tuple(fc.constantFrom(...BACKEND_KEYS), mostlyOn).map(([k, b]) => ['--set', `backends.${k}.enabled=${b}`]),
+      fc.tuple(fc.constantFrom(...BACKEND_KEYS), fc.integer({ min: 0, max: 5 })).map(([k, p]) => ['--set', `models.${MODEL_KEYS[0]}.backends.${k}.priority=${p}`]),
+      fc.constantFrom('1.0', 'yes', 'gpt-4o:latest', 'a: b', '#x').map((v) => ['--set-string', `models.${MODEL_KEYS[0]}.match=${v}`]),
+      fc.integer({ min: 0, max: 4 }).map((n) => ['--set', `models.${MODEL_KEYS[0]}.retry.numRetries=${n}`]),
+      fc.constantFrom(['--set', 'defaults.rateLimit.enabled=true'], ['--set-json', 'defaults.rateLimit.tokens=[{"limit":1000000,"unit":"Day"}]'], ['--set', 'defaults.retry.enabled=false'], ['--set', 'gateway.sectionName=https']),
+    ),
+    { maxLength: 3 },
+  )
+  .map((list) => list.flat());
+
+/** Random valid values of each chart, by chart id (the tests that hold every chart to helm loop over it). */
+export const CHART_ARBITRARIES = {
+  core: chartValues,
+  models: modelsValues,
+};

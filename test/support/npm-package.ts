@@ -1,6 +1,7 @@
 // Builds and packs the package the way `npm publish` would, from a copy of the working tree (so
-// the build never rewrites files other tests are reading), and installs the tarball offline from
-// the npm cache, as a user would on a fresh machine.
+// the build never rewrites files other tests are reading), and installs the tarball as a user would
+// on a fresh machine: from the npm cache where it can, from the npm registry for what the cache lacks
+// (`npm ci` caches tarballs but not the registry documents an install resolves ranges with).
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ export async function packProject(): Promise<PackResult> {
 
 /** `npm install -g <tgz>` into its own prefix; returns the prefix's bin folder. */
 export async function installGlobal(tgz: string, prefix: string): Promise<string> {
-  const r = await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--prefer-offline', '--loglevel=error', tgz], { cwd: tmpdir() });
+  const r = await run('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--loglevel=error', tgz], { cwd: tmpdir() });
   if (r.code !== 0) throw new Error(`npm install -g failed:\n${r.stderr}`);
   return join(prefix, 'bin');
 }

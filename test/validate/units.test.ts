@@ -6,7 +6,7 @@ import { keyPosition, parseValuesPath, rawScalar } from '../../src/validate/loca
 import { renderedToValues, splitFieldPath } from '../../src/validate/manifest-map.js';
 import { formatPath } from '../../src/values/source.js';
 import { chartDefaults } from '../../src/render/render.js';
-import { quantityBytes } from '../../src/validate/semantic.js';
+import { quantityBytes } from '../../src/charts/core/checks.js';
 
 describe('did you mean', () => {
   it('measures transpositions as one edit', () => {

@@ -1,6 +1,7 @@
 // `ai-gateway-core completion bash|zsh|fish`: a completion script built from the commands themselves.
 import { Argument, type Command } from 'commander';
 import { loadChart } from '../../render/templates.js';
+import { CHART_IDS, resolveChart } from '../../charts/registry.js';
 import { bashScript } from '../completion/bash.js';
 import { fishScript } from '../completion/fish.js';
 import { zshScript } from '../completion/zsh.js';
@@ -24,7 +25,8 @@ Examples:
   $ ai-gateway-core completion fish > ~/.config/fish/completions/ai-gateway-core.fish`,
     )
     .action((shell: string) => {
-      const templates = loadChart().templates.map(([path]) => path);
+      // --show-only completes the templates of every chart: the command line may not say which yet.
+      const templates = [...new Set(CHART_IDS.flatMap((id) => loadChart(resolveChart(id)).templates.map(([path]) => path)))].sort();
       io.stdout(SCRIPTS[shell](completionModel(program, templates)));
     });
 }

@@ -5,12 +5,12 @@
  *
  * The values may not match the schema (these checks run alongside it), so every read is defensive.
  */
-import type { Value, ValueMap } from '../values/types.js';
-import { isMap } from '../values/types.js';
-import { appendPath } from '../values/source.js';
-import type { Finding, FindingLocation } from './findings.js';
-import type { Locator } from './locator.js';
-import { nearest } from './suggest.js';
+import type { Value, ValueMap } from '../../values/types.js';
+import { isMap } from '../../values/types.js';
+import { appendPath } from '../../values/source.js';
+import type { Finding, FindingLocation } from '../../validate/findings.js';
+import type { Locator } from '../../validate/locator.js';
+import { nearest } from '../../validate/suggest.js';
 
 type Get = (path: (string | number)[]) => Value | undefined;
 

@@ -1,0 +1,59 @@
+/**
+ * What the pipeline knows of a chart: data, not code paths. Each chart folder under src/charts/
+ * exports one ChartDefinition (index.ts), made of its helm chart folder, the files the build
+ * generates from it (precompiled twins, schema validators, prebuilt defaults) and the chart's own
+ * twin helpers and checks. Every stage of the pipeline takes one; none knows which chart it has.
+ */
+import type { ErrorObject } from 'ajv';
+import type { TemplateSpec } from '../render/template-runtime.js';
+import type { ValueMap } from '../values/types.js';
+import type { Finding } from '../validate/findings.js';
+import type { Locator } from '../validate/locator.js';
+
+export interface ChartMeta {
+  name: string;
+  version: string;
+  appVersion: string;
+  /** Chart.yaml `kubeVersion`, checked against `--kube-version` as helm does */
+  kubeVersion: string;
+}
+
+/** ajv's generated code: a function that keeps its last errors on itself. */
+export interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** chart values.yaml as scripts/build-defaults.mjs read it (src/generated/<id>/chart-defaults.ts). */
+export interface PrebuiltDefaults {
+  text: string;
+  values: () => ValueMap;
+  sources: [string, number, number][];
+  duplicates: unknown[];
+}
+
+/** The chart's checks across objects: values that pass the schema and still break something. */
+export type ChartChecks = (values: ValueMap, locator: Locator, schemaPaths: ReadonlySet<string>) => Finding[];
+
+export interface ChartDefinition {
+  /** what `--chart` calls it */
+  id: string;
+  /** the helm chart folder, relative to the package root (`chart`, `charts/models`) */
+  dir: string;
+  /** the values.schema.json that `schema` prints and the validators were built from, package-relative */
+  schemaFile: string;
+  meta: ChartMeta;
+  /** precompiled handlebars twins, by file name (`gateway.yaml`), and the partials of _helpers.hbs */
+  templateSpecs: Record<string, TemplateSpec>;
+  partialSpecs: Record<string, TemplateSpec>;
+  /** the chart's own twin helpers (its chart.json `helpers`), beside the shared ones of render/helpers.ts */
+  helpers: Record<string, (...args: never[]) => unknown>;
+  /** the whole schema, with messages (loaded only when values fail the fast one) */
+  validate: () => GeneratedValidator;
+  /** the schema without its reserved-key rule and without messages: what every render runs */
+  validateFast: GeneratedValidator;
+  prebuiltDefaults: PrebuiltDefaults;
+  checks: ChartChecks;
+  /** finding codes of `checks` that name values the templates refuse too (helm fails on them) */
+  templateFailures: ReadonlySet<string>;
+}
