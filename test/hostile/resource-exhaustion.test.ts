@@ -55,7 +55,7 @@ const cases: Case[] = [
     name: 'a 50 MB values file on standard input',
     args: ['-f', '-'],
     input: Buffer.alloc(FIFTY_MB, 'k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n'),
-    message: new RegExp(`values file <stdin> is more than ${n(MAX_INPUT_BYTES)} bytes: .*may hold 1 MiB together \\(the limit;`),
+    message: new RegExp(`values file <stdin> is more than ${n(MAX_INPUT_BYTES)} bytes: .*may hold ${MAX_INPUT_BYTES / 1024 / 1024} MiB together \\(the limit;`),
     code: 1,
   },
   {
@@ -130,7 +130,7 @@ const cases: Case[] = [
   {
     name: '--set indexes that together pad more than one full list',
     args: ['--set', 'gatewayConfig.spec.a[65536]=1,gatewayConfig.spec.b[65536]=1'],
-    message: /--set gatewayConfig\.spec\.a\[65536\]=1,gatewayConfig\.spec\.b\[65536\]=1: index 65536 would make the lists set by the flags hold more than 65,537 items together .*values may hold at most 40,000 entries\)/,
+    message: /--set gatewayConfig\.spec\.a\[65536\]=1,gatewayConfig\.spec\.b\[65536\]=1: index 65536 would make the lists set by the flags hold more than 65,537 items together .*values may hold at most 150,000 entries\)/,
     code: 1,
   },
   {
