@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractHelm, helmPath } from '../scripts/extract-helm.mjs';
 import { describe, median, ms, ratio, summary, verdict } from './stats.mjs';
+import { modelsCatalog } from './models-catalog.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
@@ -28,6 +29,7 @@ const NODE = process.execPath;
 const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string', default: '25' },
+    'models-runs': { type: 'string', default: '7' },
     fleet: { type: 'string', default: '200' },
     crds: { type: 'string', default: '/work/shared/crds' },
     hyperfine: { type: 'boolean', default: false },
@@ -35,6 +37,7 @@ const { values: opts } = parseArgs({
   },
 });
 const RUNS = Number(opts.runs);
+const MODELS_RUNS = Number(opts['models-runs']);
 const FLEET = Number(opts.fleet);
 // Not the system's temporary folder: there every test run creates and deletes thousands of files,
 // and creating files in it was measured 2–5× slower than elsewhere on the same disk (ext4's inode
@@ -230,6 +233,50 @@ if (lib.status !== 0) fail(`bench/library.mjs failed: ${lib.stdout}${lib.stderr}
 const library = JSON.parse(lib.stdout.trim().split('\n').pop());
 
 // ---------------------------------------------------------------------------------------------
+// Goal 6: the models chart at catalog scale (500 and 5,000 models on 8 backends).
+
+const MODELS_CHART = join(ROOT, 'charts', 'models');
+const catalog = (n) => {
+  const file = join(work, `catalog-${n}.yaml`);
+  writeFileSync(file, modelsCatalog(n));
+  return file;
+};
+const CATALOG_500 = catalog(500);
+const CATALOG_5000 = catalog(5000);
+const MODELS_COLD = {
+  'render --chart models, 500': [NODE, [BIN, 'render', '--chart', 'models', '-f', CATALOG_500], CLI_ENV],
+  'helm 4 template, 500': [HELM4, ['template', MODELS_CHART, '-f', CATALOG_500], HELM_ENV],
+  'render --chart models, 5000': [NODE, [BIN, 'render', '--chart', 'models', '-f', CATALOG_5000], CLI_ENV],
+};
+{
+  const ours = run(...MODELS_COLD['render --chart models, 500']);
+  const h3 = run(HELM3, ['template', MODELS_CHART, '-f', CATALOG_500], HELM_ENV);
+  const h4 = run(...MODELS_COLD['helm 4 template, 500']);
+  check(ours.status === 0 && ours.stderr === '', `render --chart models exited ${ours.status}: ${ours.stderr}`);
+  check(ours.stdout === h3.stdout && ours.stdout === h4.stdout, 'render --chart models (500 models) differs from helm 3 or helm 4');
+  const big = run(...MODELS_COLD['render --chart models, 5000']);
+  const big4 = run(HELM4, ['template', MODELS_CHART, '-f', CATALOG_5000], HELM_ENV);
+  check(big.status === 0 && big.stdout === big4.stdout, 'render --chart models (5000 models) differs from helm 4');
+  console.log(`\n  render --chart models = helm 3 = helm 4 on 500 models (${(ours.stdout.length / 1e6).toFixed(1)} MB); = helm 4 on 5,000 models (helm 4 took ${ms(big4.elapsed)})`);
+}
+const modelTimes = Object.fromEntries(Object.keys(MODELS_COLD).map((n) => [n, []]));
+for (let round = -1; round < MODELS_RUNS; round++) {
+  const order = Object.keys(MODELS_COLD);
+  for (let i = 0; i < order.length; i++) {
+    const name = order[(i + Math.max(round, 0)) % order.length];
+    const r = run(...MODELS_COLD[name]);
+    if (r.status !== 0) fail(`${name} exited ${r.status} during timing: ${r.stderr}`);
+    if (round >= 0) modelTimes[name].push(r.elapsed);
+  }
+}
+const modelsRss = [];
+for (let i = 0; i < 3; i++) {
+  const r = run(NODE, ['--require', join(ROOT, 'bench', 'max-rss.cjs'), BIN, 'render', '--chart', 'models', '-f', CATALOG_5000], { ...CLI_ENV, AGC_BENCH_RSS_FILE: rssFile });
+  if (r.status !== 0) fail(`render --chart models (5000) under the RSS probe exited ${r.status}`);
+  modelsRss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The goals.
 
 const line = (label, value, judge) => console.log(`  ${label.padEnd(44)} ${value}${judge ? `   ${judge}` : ''}`);
@@ -277,6 +324,16 @@ console.log('5. Memory: peak RSS of a cold render');
 {
   const m = summary(rss);
   line('peak RSS', describe(m, (x) => `${x.toFixed(1)} MiB`), verdict(Number(m.max.toFixed(1)), 80, '<='));
+}
+console.log('6. Models chart: a catalog of 500 and 5,000 models on 8 backends');
+{
+  for (const name of Object.keys(MODELS_COLD)) line(name, describe(summary(modelTimes[name]), ms));
+  const per = modelTimes['helm 4 template, 500'].map((t, i) => t / modelTimes['render --chart models, 500'][i]);
+  line('speed-up over helm 4 at 500 (helm / ours)', ratioSummary(per), verdict(median(per), 4, '>='));
+  const growth = modelTimes['render --chart models, 5000'].map((t, i) => t / modelTimes['render --chart models, 500'][i]);
+  line('5,000 models / 500 models', ratioSummary(growth), verdict(median(growth), 11, '<='));
+  const m = summary(modelsRss);
+  line('peak RSS at 5,000 models', describe(m, (x) => `${x.toFixed(1)} MiB`), verdict(Number(m.max.toFixed(1)), 200, '<'));
 }
 if (EXTRA_CA) {
   console.log(`Context: NODE_EXTRA_CA_CERTS=${EXTRA_CA} is set; every Node start reads it`);

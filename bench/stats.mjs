@@ -18,8 +18,8 @@ export function describe(s, fmt) {
   return `median ${fmt(s.median)}  (min ${fmt(s.min)}, max ${fmt(s.max)}; n=${s.n})`;
 }
 
-/** PASS / MISS against an upper (≤) or lower (≥) bound; the benchmark never fails on either. */
+/** PASS / MISS against an upper (≤, <) or lower (≥) bound; the benchmark never fails on any. */
 export function verdict(value, bound, direction) {
-  const ok = direction === '<=' ? value <= bound : value >= bound;
-  return `${ok ? 'PASS' : 'MISS'} (goal ${direction === '<=' ? '≤' : '≥'} ${bound})`;
+  const ok = direction === '<=' ? value <= bound : direction === '<' ? value < bound : value >= bound;
+  return `${ok ? 'PASS' : 'MISS'} (goal ${{ '<=': '≤', '<': '<', '>=': '≥' }[direction]} ${bound})`;
 }

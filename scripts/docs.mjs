@@ -14,7 +14,7 @@ import { describeSchema } from './docs-schema.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const SCHEMAS = ['schema/values.schema.json', 'chart/values.schema.json'];
-export const READMES = ['README.md', 'chart/README.md'];
+export const READMES = ['chart/README.md'];
 
 /** Each chart's documented values file and the files generated from it. */
 export const DOC_SETS = {

@@ -32,8 +32,11 @@ export interface PrebuiltDefaults {
   duplicates: unknown[];
 }
 
-/** The chart's checks across objects: values that pass the schema and still break something. */
-export type ChartChecks = (values: ValueMap, locator: Locator, schemaPaths: ReadonlySet<string>) => Finding[];
+/**
+ * The chart's checks across objects: values that pass the schema and still break something.
+ * `namespace` is the release namespace (`-n`), for references that may point elsewhere.
+ */
+export type ChartChecks = (values: ValueMap, locator: Locator, schemaPaths: ReadonlySet<string>, namespace?: string) => Finding[];
 
 export interface ChartDefinition {
   /** what `--chart` calls it */

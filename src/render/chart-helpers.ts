@@ -4,6 +4,7 @@
  * A chart's own computed values live in src/charts/<id>/helpers.ts.
  */
 import { isMap, newMap, type Value, type ValueMap } from '../values/types.js';
+import { freezeTree } from '../values/frozen.js';
 
 export interface ReleaseInfo {
   Name: string;
@@ -49,14 +50,23 @@ let lastChart = { name: '', version: '', label: '' };
 
 /** Every _helpers.tpl's "<chart>.metadata": standard labels, overlaid by the object's own. */
 export function standardLabels(root: TemplateRoot, labels: unknown): ValueMap {
+  const own = asMap(labels);
+  const keys = Object.keys(own);
+  // Objects without labels of their own (nearly all of a catalog's) share one frozen map, which
+  // toYaml then writes once per render (to-yaml.ts).
+  if (keys.length === 0 && lastLabels.root === root) return lastLabels.map;
   const out = newMap();
   out['helm.sh/chart'] = chartLabel(root.Chart);
   out['app.kubernetes.io/name'] = root.Chart.Name;
   out['app.kubernetes.io/instance'] = root.Release.Name;
   out['app.kubernetes.io/version'] = root.Chart.AppVersion;
   out['app.kubernetes.io/managed-by'] = root.Release.Service;
-  const own = asMap(labels);
-  for (const key of Object.keys(own)) out[key] = own[key];
+  for (const key of keys) out[key] = own[key];
+  if (keys.length === 0) {
+    freezeTree(out);
+    lastLabels = { root, map: out };
+  }
   return out;
 }
 
+let lastLabels: { root: TemplateRoot | undefined; map: ValueMap } = { root: undefined, map: newMap() };

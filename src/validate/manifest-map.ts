@@ -46,7 +46,47 @@ function metadataRows(root: string): Row[] {
   ];
 }
 
+/** The HTTPS objects carry only the chart's own labels: no value is behind their metadata. */
+const NO_VALUE_METADATA: Row = { from: ['metadata'], to: () => undefined };
+
+/** The redirect's hostnames are httpsRedirect.hostnames, or else the certificates' names. */
+const redirectHostnames = (rest: Seg[], values: ValueMap): Seg[] =>
+  truthy(get(values, ['httpsRedirect', 'hostnames'])) ? ['httpsRedirect', 'hostnames', ...rest] : ['certManager', 'dnsNames'];
+
+/** Issuer and ClusterIssuer: certManager.issuer, the HTTP listener, and the chart's Gateway. */
+const ISSUER_ROWS: Row[] = [
+  { from: ['metadata', 'name'], to: ['certManager', 'issuer', 'name'] },
+  { from: ['spec', 'acme', 'email'], to: ['certManager', 'issuer', 'email'] },
+  { from: ['spec', 'acme', 'server'], to: ['certManager', 'issuer', 'server'] },
+  { from: ['spec', 'acme', 'privateKeySecretRef'], to: ['certManager', 'issuer', 'name'] },
+  { from: ['spec', 'acme', 'solvers', '*', 'http01', 'gatewayHTTPRoute', 'parentRefs', '*', 'name'], to: ['gateway', 'name'] },
+  { from: ['spec', 'acme', 'solvers'], to: ['gateway', 'listeners'] },
+  NO_VALUE_METADATA,
+  { from: [], to: ['certManager', 'issuer'] },
+];
+
 const TABLES: Record<string, Row[]> = {
+  Certificate: [
+    // Named after the Secret of a listener's certificateRefs.
+    { from: ['metadata', 'name'], to: ['gateway', 'listeners'] },
+    { from: ['spec', 'secretName'], to: ['gateway', 'listeners'] },
+    NO_VALUE_METADATA,
+    { from: ['spec', 'dnsNames'], to: (_r, values) => (truthy(get(values, ['certManager', 'dnsNames'])) ? ['certManager', 'dnsNames'] : ['gateway', 'listeners']) },
+    ...['issuerRef', 'duration', 'renewBefore', 'privateKey'].map((k): Row => ({ from: ['spec', k], to: ['certManager', k] })),
+    { from: [], to: ['certManager'] },
+  ],
+  Issuer: ISSUER_ROWS,
+  ClusterIssuer: ISSUER_ROWS,
+  HTTPRoute: [
+    { from: ['metadata', 'name'], to: ['gateway', 'name'] },
+    { from: ['spec', 'hostnames'], to: redirectHostnames },
+    { from: ['spec', 'parentRefs', '*', 'name'], to: ['gateway', 'name'] },
+    { from: ['spec', 'parentRefs'], to: ['gateway', 'listeners'] },
+    { from: ['spec', 'rules', '*', 'filters', '*', 'requestRedirect', 'statusCode'], to: ['httpsRedirect', 'statusCode'] },
+    { from: ['spec', 'rules', '*', 'filters', '*', 'requestRedirect', 'port'], to: ['gateway', 'listeners'] },
+    NO_VALUE_METADATA,
+    { from: [], to: ['httpsRedirect'] },
+  ],
   GatewayClass: [{ from: ['spec', 'controllerName'], to: ['gatewayClass', 'controllerName'] }, { from: ['spec'], to: ['gatewayClass'] }, ...metadataRows('gatewayClass')],
   Gateway: [
     { from: ['metadata', 'annotations', 'aigateway.envoyproxy.io/gateway-config'], to: ['gatewayConfig', 'name'] },

@@ -9,7 +9,7 @@ import type { ValidationReport } from './findings.js';
 import type { ManifestCheck } from './manifests.js';
 import { checkValuesInput, type ValuesCheckResult } from './values-check.js';
 
-export type ValueInputs = Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart'>;
+export type ValueInputs = Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart' | 'namespace'>;
 
 
 /** The groups of the report: files in command-line order, then the flags in helm's order of precedence. */

@@ -34,7 +34,7 @@ export interface ValuesCheckResult {
 }
 
 /** The value inputs of render, checked instead of rendered. */
-export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart'>): ValuesCheckResult {
+export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setFile' | 'setLiteral' | 'readFile' | 'chart' | 'namespace'>): ValuesCheckResult {
   const chart = resolveChart(options.chart);
   const findings: Finding[] = [];
   const files = options.valuesFiles ?? [];
@@ -87,7 +87,7 @@ export function checkValuesInput(options: Pick<RenderOptions, 'valuesFiles' | 's
   // A value the schema rejected is not judged again by the chart's checks. A key the schema only
   // found missing may be: where a check says why it is needed (an error at that very path), its
   // finding replaces the schema's bare "required key is missing".
-  const checks = chart.checks(values, locator, new Set(violations.filter((v) => v.kind !== 'required').map((v) => v.path)));
+  const checks = chart.checks(values, locator, new Set(violations.filter((v) => v.kind !== 'required').map((v) => v.path)), options.namespace || 'default');
   const explained = new Set(checks.filter((f) => f.severity === 'error').map((f) => f.path));
   for (const v of violations) if (!(v.kind === 'required' && explained.has(v.path))) findings.push(violationFinding(v, locator, chart));
   findings.push(...checks);
@@ -269,7 +269,7 @@ function suggestFor(v: SchemaViolation, loc: FindingLocation | undefined, locato
           allowed.find((a) => a !== '' && (lower.startsWith(a.toLowerCase()) || a.toLowerCase().startsWith(lower)));
         if (near !== undefined) return `did you mean ${JSON.stringify(near)}?`;
       }
-      return `use one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+      return `use one of ${(v.allowed ?? []).map((a) => JSON.stringify(a)).join(', ')}`;
     }
     case 'pattern':
     case 'length':
@@ -318,7 +318,7 @@ function patternSuggestion(v: SchemaViolation, key: string): string | undefined 
     if (value.includes(':')) return 'the EnvoyProxy CRD accepts only an IPv4 address here';
     return 'write four numbers from 0 to 255 separated by dots, e.g. 203.0.113.10, or "" to leave it unset';
   }
-  if (key === 'hostname') {
+  if (key === 'hostname' || /\.(dnsNames|hostnames)\[\d+\]$/.test(v.path)) {
     if (/:\d+$/.test(value)) return `remove the port: ${JSON.stringify(value.replace(/:\d+$/, ''))}`;
     if (value !== value.toLowerCase()) return `use lower case: ${JSON.stringify(value.toLowerCase())}`;
     if (value.endsWith('.')) return `remove the trailing dot: ${JSON.stringify(value.replace(/\.+$/, ''))}`;
@@ -331,6 +331,11 @@ function patternSuggestion(v: SchemaViolation, key: string): string | undefined 
     const near = nearest(value, ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
     return near ? `did you mean ${JSON.stringify(near)}?` : 'use HTTP, HTTPS, TLS, TCP or UDP';
   }
+  if (v.path === 'certManager.issuer.server') {
+    if (/^http:\/\//.test(value)) return `use https: ${JSON.stringify(value.replace(/^http:/, 'https:'))}`;
+    return 'use the CA\'s ACME directory URL, e.g. https://acme-v02.api.letsencrypt.org/directory';
+  }
+  if (v.path === 'certManager.issuer.email') return 'use an address such as platform@example.com, or "" for none';
   if (key === 'controllerName') return 'use Envoy Gateway\'s controller name, gateway.envoyproxy.io/gatewayclass-controller, unless you changed it in Envoy Gateway';
   if (/(^|\.)(labels|nodeSelector)(\.|\[)/.test(v.path)) {
     if ([...value].length > 63) return 'label values are at most 63 characters: put longer text in an annotation';

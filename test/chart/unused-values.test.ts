@@ -41,6 +41,21 @@ async function helms(setJson: string[]): Promise<string> {
   return r.code === 0 ? r.stdout : `error: ${r.stderr}`;
 }
 
+/**
+ * Keys that only matter once their feature is on are probed with it on: HTTPS keys on top of a
+ * Gateway with an HTTP and an HTTPS listener, cert-manager, its issuer and the redirect enabled.
+ */
+const HTTPS_CONTEXT = [
+  'gateway.listeners=[{"name":"http","protocol":"HTTP","port":80},{"name":"https","protocol":"HTTPS","port":443,"hostname":"ai.example.com","tls":{"certificateRefs":[{"name":"ai-gateway-tls"}]}}]',
+  'certManager.enabled=true',
+  'certManager.issuer.create=true',
+  'httpsRedirect.enabled=true',
+];
+const NO_CONTEXT: string[] = [];
+/** The switches themselves are probed on the defaults, where they are off. */
+const contextFor = (path: string): string[] =>
+  /^(certManager|httpsRedirect)\./.test(path) && !/\.(enabled|create)$/.test(path) ? HTTPS_CONTEXT : NO_CONTEXT;
+
 /** Runs at most `limit` helm processes at once. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -61,11 +76,13 @@ describe('every values.yaml key is used by the templates', () => {
   });
 
   it('the probe of each key changes the output of the Go templates and of their handlebars twins', async () => {
-    const baseline = { go: await helms([]), hbs: ours([]) };
-    const probes = params.map((p) => [`${p.path}=${JSON.stringify(probeFor(p.value))}`]);
+    const baselines = new Map<string[], { go: string; hbs: string }>();
+    for (const context of [NO_CONTEXT, HTTPS_CONTEXT]) baselines.set(context, { go: await helms(context), hbs: ours(context) });
+    const probes = params.map((p) => [...contextFor(p.path), `${p.path}=${JSON.stringify(probeFor(p.value))}`]);
     const goOutputs = await mapLimit(probes, 6, helms);
     const unused: string[] = [];
     params.forEach((p, i) => {
+      const baseline = baselines.get(contextFor(p.path))!;
       const used = { go: goOutputs[i] !== baseline.go, hbs: ours(probes[i]) !== baseline.hbs };
       for (const side of ['go', 'hbs'] as const) {
         const excused = exceptions[p.path]?.[side];

@@ -6,6 +6,7 @@ import { mergeCoverage, validateDocuments } from '../../src/crd/validate.js';
 import type { CrdReport } from '../../src/crd/types.js';
 import { sharedCrds } from './helpers.js';
 import { synthesizeResource } from './synth.js';
+import { loadCrds, readCrdSource } from '../../src/crd/index.js';
 
 const EXPECTED = {
   'envoyproxies.gateway.envoyproxy.io': { total: 201, transition: 0 },
@@ -13,6 +14,13 @@ const EXPECTED = {
   'gateways.gateway.networking.k8s.io': { total: 32, transition: 0 },
   'gatewayclasses.gateway.networking.k8s.io': { total: 2, transition: 2 },
   'gatewayconfigs.aigateway.envoyproxy.io': { total: 6, transition: 0 },
+};
+
+const HTTPS_EXPECTED = {
+  'certificates.cert-manager.io': { total: 0, transition: 0 },
+  'clusterissuers.cert-manager.io': { total: 1, transition: 0 },
+  'issuers.cert-manager.io': { total: 1, transition: 0 },
+  'httproutes.gateway.networking.k8s.io': { total: 178, transition: 0 },
 };
 
 describe('CEL rule coverage of the shared CRDs', () => {
@@ -46,5 +54,35 @@ describe('CEL rule coverage of the shared CRDs', () => {
     expect(total).toBe(0);
     const skipped = reports.reduce((n, r) => n + r.rules.transitionSkipped, 0);
     expect(skipped).toBe(2); // GatewayClass v1 and v1beta1 `self == oldSelf`
+  });
+});
+
+// The CRDs of the HTTPS objects: cert-manager's (one Venafi rule in Issuer and ClusterIssuer) and
+// Gateway API's HTTPRoute.
+describe('CEL rule coverage of the HTTPS CRDs', () => {
+  const httpsCrds = () =>
+    loadCrds([
+      ...readCrdSource('/work/shared/crds-cert-manager'),
+      ...readCrdSource('/work/shared/crds-models/gateway.networking.k8s.io_httproutes.yaml'),
+    ]);
+
+  it('compiles every rule', () => {
+    const summaries = compileCrds(httpsCrds());
+    const got = Object.fromEntries(summaries.map((s) => [s.crd, { total: s.total, transition: s.transition }]));
+    expect(got).toEqual(HTTPS_EXPECTED);
+    for (const s of summaries) {
+      expect(s.failures, s.crd).toEqual([]);
+      expect(s.compiled).toBe(s.total);
+    }
+  });
+
+  it('evaluates 100% of the rules on one maximal document per CRD version', () => {
+    const crds = httpsCrds();
+    const reports: CrdReport[] = [];
+    for (const def of crds.crds) {
+      for (const v of def.versions) reports.push(validateDocuments(crds, [synthesizeResource(def.group, v.name, def.kind, v.schema)], { validateStatus: true }));
+    }
+    for (const [name, c] of mergeCoverage(reports)) expect(c.evaluated.size, name).toBe(c.nonTransition);
+    expect(reports.reduce((n, r) => n + r.rules.unevaluable, 0)).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ describe('package.json', () => {
   });
 
   it('lists only runtime folders and files in "files"', () => {
-    expect([...pkg.files].sort()).toEqual(['LICENSE', 'README.md', 'bin/', 'chart/', 'dist/', 'schema/']);
+    expect([...pkg.files].sort()).toEqual(['LICENSE', 'README.md', 'bin/', 'chart/', 'charts/', 'dist/', 'schema/']);
   });
 });
 
@@ -37,7 +37,7 @@ describe('the packed tarball', () => {
   let packed: PackResult;
   let bin: string;
   let npx: Promise<RunResult>;
-  const ALLOWED = /^(package\.json|README\.md|LICENSE|bin\/.+|dist\/.+|chart\/.+|schema\/.+)$/;
+  const ALLOWED = /^(package\.json|README\.md|LICENSE|bin\/.+|dist\/.+|chart\/.+|charts\/.+|schema\/.+)$/;
   const npxBefore = npxCacheEntries();
 
   beforeAll(async () => {
@@ -58,12 +58,15 @@ describe('the packed tarball', () => {
   const sh = (script: string, cwd: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
     run('sh', ['-c', script, 'sh', ...args], { cwd, env: { PATH: `${bin}:${process.env.PATH}`, ...env } });
 
-  it('contains only what runs: bin, the built code, chart/, schema/, README, LICENSE', () => {
+  it('contains only what runs: bin, the built code, chart/, charts/models/, schema/, README, LICENSE', () => {
     expect(packed.files.filter((f) => !ALLOWED.test(f))).toEqual([]);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/ai-gateway-core.js', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/values.schema.json', 'chart/README.md', 'schema/values.schema.json']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/ai-gateway-core.js', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/values.schema.json', 'chart/README.md', 'schema/values.schema.json', 'charts/models/Chart.yaml', 'charts/models/values.yaml', 'charts/models/values.schema.json', 'charts/models/README.md']) {
       expect(packed.files, f).toContain(f);
     }
-    expect(packed.files.filter((f) => f.startsWith('chart/templates/')).length).toBe(6);
+    // _helpers.tpl and the eight templates (five core objects; certificate, issuer and httproute for HTTPS)
+    expect(packed.files.filter((f) => f.startsWith('chart/templates/')).length).toBe(9);
+    // _helpers.tpl and one template per kind of the models chart
+    expect(packed.files.filter((f) => f.startsWith('charts/models/templates/')).length).toBe(7);
     expect(packed.files.some((f) => /\.(test|spec)\.|\.map$|\.tsbuildinfo$/.test(f))).toBe(false);
   });
 

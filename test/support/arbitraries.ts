@@ -60,7 +60,39 @@ const annotationMap = fc.dictionary(annotationKey, trickyString, { maxKeys: 4 })
 const labelMap = fc.dictionary(annotationKey, labelValue, { maxKeys: 4 });
 const duration = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('s', 'm', 'h', 'ms')).map(([n, u]) => `${n}${u}`);
 const envList = fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z_]{0,10}$/), value: trickyString }), { maxLength: 3 });
-const listener = fc.record({ name: dnsName, port: fc.integer({ min: 1, max: 65535 }), protocol: fc.constantFrom('HTTP', 'HTTPS', 'TCP') });
+/** Hostnames, wildcards among them, sharing suffixes so that listeners and certificate names meet. */
+const gatewayHostname = fc.constantFrom('a.example.com', 'b.example.com', '*.example.com', 'x.a.example.com', 'ai.example.org');
+/** A certificate reference: mostly a Secret the chart issues, sometimes one it leaves alone (another kind, group or namespace). */
+const secretName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('tls-a', 'tls-b', 'ai-gateway-tls') }, { weight: 1, arbitrary: trickyString.filter((s) => s.length > 0) });
+const certificateRef = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ name: secretName, kind: fc.constant('Secret'), group: fc.constantFrom('', 'core'), namespace: fc.constant('ns-x') }, { requiredKeys: ['name'] }) },
+  { weight: 1, arbitrary: fc.record({ name: secretName, kind: fc.constantFrom('Secret', 'ConfigMap'), group: fc.constantFrom('', 'example.com'), namespace: fc.constantFrom('', 'other') }) },
+);
+const listener = fc.record(
+  {
+    name: dnsName,
+    port: fc.oneof(fc.constantFrom(80, 443, 8443), fc.integer({ min: 1, max: 65535 })),
+    protocol: fc.constantFrom('HTTP', 'HTTPS', 'HTTPS', 'TLS', 'TCP'),
+    hostname: gatewayHostname,
+    tls: fc.record({ mode: fc.constantFrom('Terminate', 'Terminate', 'Passthrough'), certificateRefs: fc.array(certificateRef, { maxLength: 2 }) }, { requiredKeys: [] }),
+  },
+  { requiredKeys: ['name', 'port', 'protocol'] },
+);
+/** Listeners ready for HTTPS: HTTP on port 80 first, an HTTPS listener with a Secret to issue, maybe one more. */
+const httpsListeners = fc
+  .tuple(
+    fc.record({ name: dnsName, port: fc.constant(80), protocol: fc.constant('HTTP') }),
+    fc.record(
+      { name: dnsName.map((n) => `${n}-s`), port: fc.constantFrom(443, 8443), protocol: fc.constant('HTTPS'), hostname: gatewayHostname, tls: fc.record({ certificateRefs: fc.array(certificateRef, { minLength: 1, maxLength: 2 }) }) },
+      { requiredKeys: ['name', 'port', 'protocol', 'tls'] },
+    ),
+    fc.array(listener, { maxLength: 1 }),
+  )
+  .map(([http, https, more]) => [http, https, ...more]);
+const listeners = fc.oneof({ weight: 3, arbitrary: fc.array(listener, { minLength: 1, maxLength: 3 }) }, { weight: 2, arbitrary: httpsListeners });
+
+/** Mostly off, as in real values: on, a feature whose listeners are missing makes helm fail. */
+const seldom = fc.constantFrom(false, false, false, true);
 
 const meta = { enabled: fc.boolean(), name: dnsName, labels: labelMap, annotations: annotationMap };
 const opt = { requiredKeys: [] as never[] };
@@ -69,7 +101,7 @@ export const chartValues = fc.record(
   {
     gatewayClass: fc.record({ ...meta, controllerName: fc.constantFrom('gateway.envoyproxy.io/gatewayclass-controller', 'example.com/x') }, opt),
     gateway: fc.record(
-      { ...meta, className: fc.oneof(fc.constant(''), dnsName), listeners: fc.array(listener, { minLength: 1, maxLength: 3 }), infrastructure: fc.record({ enabled: fc.boolean() }) },
+      { ...meta, className: fc.oneof(fc.constant(''), dnsName), listeners, infrastructure: fc.record({ enabled: fc.boolean() }) },
       opt,
     ),
     gatewayConfig: fc.record(
@@ -115,6 +147,28 @@ export const chartValues = fc.record(
       },
       opt,
     ),
+    certManager: fc.record(
+      {
+        enabled: seldom,
+        issuerRef: fc.record({ group: fc.constantFrom('cert-manager.io', 'example.com'), kind: fc.constantFrom('ClusterIssuer', 'Issuer'), name: dnsName }, opt),
+        dnsNames: fc.array(gatewayHostname, { maxLength: 3 }),
+        duration: fc.constantFrom('', '2160h', '90m'),
+        renewBefore: fc.constantFrom('', '720h'),
+        privateKey: fc.oneof(fc.constant({}), fc.record({ algorithm: fc.constantFrom('RSA', 'ECDSA'), size: fc.constantFrom(2048, 256), rotationPolicy: fc.constantFrom('Never', 'Always') }, opt)),
+        issuer: fc.record(
+          {
+            create: seldom,
+            kind: fc.constantFrom('ClusterIssuer', 'Issuer'),
+            name: dnsName,
+            email: fc.constantFrom('', 'ops@example.com'),
+            server: fc.constantFrom('https://acme-v02.api.letsencrypt.org/directory', 'https://acme-staging-v02.api.letsencrypt.org/directory'),
+          },
+          opt,
+        ),
+      },
+      opt,
+    ),
+    httpsRedirect: fc.record({ enabled: seldom, statusCode: fc.constantFrom(301, 302), hostnames: fc.array(gatewayHostname, { maxLength: 3 }) }, opt),
     clientTrafficPolicy: fc.record(
       {
         ...meta,

@@ -22,7 +22,7 @@ function checkFile(file: string) {
 }
 
 /** The files with no finding: controls that show a check does not fire where it should not. */
-const VALID = ['global-allowed.yaml', 'semantic-credentials-secret-ref-ok.yaml', 'semantic-gateway-disabled-targets-named.yaml'];
+const VALID = ['global-allowed.yaml', 'semantic-credentials-secret-ref-ok.yaml', 'semantic-gateway-disabled-targets-named.yaml', 'semantic-https-staging-ok.yaml'];
 
 const EXPECTED: Record<string, Row[]> = {
   'duplicate-in-list-item.yaml': [
@@ -195,6 +195,65 @@ const EXPECTED: Record<string, Row[]> = {
   ],
   'semantic-https-no-certificate.yaml': [
     ['error', 'semantic/listener-tls-no-certificate', 'gateway.listeners[0]', '3:7', 'HTTPS listener "https" terminates TLS but has no certificateRefs', 'add tls.certificateRefs: [{kind: Secret, name: <a kubernetes.io/tls Secret in the release namespace>}]'],
+  ],
+  'semantic-https-acme-http-port.yaml': [
+    ["error","semantic/acme-no-http-listener","gateway.listeners[0].port","5:13","the ACME issuer solves HTTP-01 challenges on port 80, but the HTTP listener \"http\" is on port 8080 (the chart refuses to render)","set its port to 80, or bring your own issuer (certManager.issuer.create: false)"],
+  ],
+  'semantic-https-acme-no-http.yaml': [
+    ["error","semantic/acme-no-http-listener","certManager.issuer.create","13:13","the ACME issuer solves HTTP-01 challenges through an HTTP listener on port 80, and the Gateway has none (the chart refuses to render)","add {name: http, protocol: HTTP, port: 80} to gateway.listeners, or bring your own issuer (certManager.issuer.create: false)"],
+  ],
+  'semantic-https-acme-wildcard.yaml': [
+    ["error","semantic/acme-wildcard","gateway.listeners[1].hostname","9:17","\"*.ai.example.com\" is a wildcard name, and the chart's ACME issuer solves only HTTP-01, which cannot issue wildcards: the whole certificate would fail","list the exact names instead of \"*.ai.example.com\", or use an issuer of your own with a DNS-01 solver (certManager.issuer.create: false)"],
+  ],
+  'semantic-https-email-empty.yaml': [
+    ["warning","semantic/acme-email-empty","certManager.issuer.email","16:13","the ACME account has no contact email: the CA cannot reach you about the account or a problem with your certificates","set certManager.issuer.email: platform@example.com (your team's address)"],
+  ],
+  'semantic-https-issuer-mismatch.yaml': [
+    ["error","semantic/issuer-ref-mismatch","certManager.issuerRef.name","16:11","the certificates ask for ClusterIssuer \"letsencrypt-prod\" (group cert-manager.io), but the chart creates ClusterIssuer \"letsencrypt\": they would wait for an issuer that does not exist","set certManager.issuerRef to {group: cert-manager.io, kind: ClusterIssuer, name: letsencrypt}"],
+  ],
+  'semantic-https-name-not-served.yaml': [
+    ["error","semantic/certificate-name-not-served","certManager.dnsNames[1]","17:7","\"api.example.com\" goes on the certificate for Secret ai-gateway-tls (listener https: ai.example.com), but no listener that uses the Secret serves that name: clients asking for it never get this certificate","add a listener with hostname: api.example.com that uses the Secret, or remove \"api.example.com\" from certManager.dnsNames"],
+  ],
+  'semantic-https-no-names.yaml': [
+    ["error","semantic/certificate-no-names","gateway.listeners[0]","3:7","the Certificate for Secret \"ai-gateway-tls\" has no names: listener https has no hostname and certManager.dnsNames is empty (the chart refuses to render)","give listener https a hostname (hostname: ai.example.com), or list the names in certManager.dnsNames"],
+  ],
+  'semantic-https-no-tls-listener.yaml': [
+    ["error","semantic/certificate-no-listener","certManager.enabled","2:12","certManager.enabled is on, but no HTTPS or TLS listener terminates TLS with a Secret in the release namespace, so there is no certificate to issue (the chart refuses to render)","add to gateway.listeners: {name: https, protocol: HTTPS, port: 443, hostname: ai.example.com, tls: {certificateRefs: [{kind: Secret, name: ai-gateway-tls}]}}"],
+  ],
+  'semantic-https-redirect-no-http.yaml': [
+    ["error","semantic/redirect-no-http-listener","httpsRedirect.enabled","10:12","the redirect attaches to the Gateway's HTTP listener, and the Gateway has none (the chart refuses to render)","add {name: http, protocol: HTTP, port: 80} to gateway.listeners, or set httpsRedirect.enabled: false"],
+  ],
+  'semantic-https-redirect-no-https.yaml': [
+    ["error","semantic/redirect-no-https-listener","httpsRedirect.enabled","7:12","the redirect sends every plain-HTTP request to https, but the Gateway has no HTTPS listener to land on: every request would end in a failed connection","add to gateway.listeners: {name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{kind: Secret, name: ai-gateway-tls}]}}, or set httpsRedirect.enabled: false"],
+  ],
+  'semantic-https-ref-not-issued.yaml': [
+    ["warning","semantic/certificate-ref-not-issued","gateway.listeners[1].tls.certificateRefs[1]","13:13","listener \"https\" uses Secret \"shared-tls\" in namespace \"certificates\", which cert-manager does not issue here (the chart issues Secrets in the release namespace \"default\" only): it must exist already","make sure it exists (and, across namespaces, a ReferenceGrant allows it), or drop namespace so the chart issues Secret \"shared-tls\" in \"default\""],
+  ],
+  'semantic-https-staging-in-production.yaml': [
+    ["warning","semantic/acme-staging-in-production","certManager.issuer.server","23:13","the ACME server is a staging CA, whose certificates no browser or client trusts, but these values look like production: 3 Envoy replicas","set certManager.issuer.server: https://acme-v02.api.letsencrypt.org/directory once staging issuance works"],
+  ],
+  'semantic-https-staging-ok.yaml': [
+  ],
+  'semantic-https-issuer-ref-kind.yaml': [
+    ["error","semantic/issuer-ref-kind","certManager.issuerRef.kind","13:11","cert-manager.io has no issuer kind \"ClusterIsuer\": the certificates would never be issued","did you mean \"ClusterIssuer\"?"],
+  ],
+  'enum-redirect-status-code.yaml': [
+    ["error","schema/enum","httpsRedirect.statusCode","2:15","the number 308 is not allowed","use one of 301, 302"],
+  ],
+  'enum-issuer-kind-case.yaml': [
+    ["error","schema/enum","certManager.issuer.kind","3:11","the string \"clusterissuer\" is not allowed","did you mean \"ClusterIssuer\"?"],
+  ],
+  'pattern-acme-server-http.yaml': [
+    ["error","schema/pattern","certManager.issuer.server","3:13","the string \"http://acme-v02.api.letsencrypt.org/directory\" is not an ACME directory URL starting with https://","use https: \"https://acme-v02.api.letsencrypt.org/directory\""],
+  ],
+  'pattern-dns-name-upper.yaml': [
+    ["error","schema/pattern","certManager.dnsNames[0]","3:7","the string \"AI.example.com\" is not a DNS hostname, optionally starting with \"*.\", in lower case","use lower case: \"ai.example.com\""],
+  ],
+  'semantic-https-acme-name-outside-http.yaml': [
+    ["error","semantic/acme-name-outside-http-listener","gateway.listeners[1].hostname","10:17","the HTTP-01 challenge for \"ai.example.com\" cannot attach to HTTP listener \"http\", whose hostname is \"www.example.com\": the certificate would never be issued","remove hostname from listener \"http\", or give it a wildcard that covers \"ai.example.com\""],
+  ],
+  'semantic-https-redirect-hostname-outside.yaml': [
+    ["warning","semantic/redirect-hostname-outside-listener","httpsRedirect.hostnames[1]","17:7","\"ai.example.org\" is not a name HTTP listener \"http\" (hostname \"*.example.com\") accepts, so requests for it are not redirected","remove \"ai.example.org\", or remove the hostname of listener \"http\""],
   ],
   'semantic-listener-duplicate-name.yaml': [
     ['error', 'semantic/listener-duplicate-name', 'gateway.listeners[1].name', '6:13', 'listener name "http" is already used by gateway.listeners[0]', 'rename one of them, e.g. "http-8080"'],

@@ -72,3 +72,32 @@ describe('the values schema mirrors the CRDs', () => {
     expect(valuesAt('gateway.listeners').maxItems).toBe(gw('spec.listeners').maxItems);
   });
 });
+
+describe('the HTTPS values mirror the cert-manager CRDs and HTTPRoute', () => {
+  const https = loadCrds([...readCrdSource(join(ROOT, '..', 'shared', 'crds-cert-manager')), ...readCrdSource(join(ROOT, '..', 'shared', 'crds-models', 'gateway.networking.k8s.io_httproutes.yaml'))]);
+  const at = (group: string, kind: string, version: string, path: string): Schema => {
+    let node = https.find(group, kind)!.versions.find((v) => v.name === version)!.schema;
+    for (const p of path.split('.')) node = (p === '[]' ? node.items : node.properties?.[p])!;
+    return node;
+  };
+  const cert = (p: string) => at('cert-manager.io', 'Certificate', 'v1', p);
+  const route = (p: string) => at('gateway.networking.k8s.io', 'HTTPRoute', 'v1', p);
+  const redirect = 'spec.rules.[].filters.[].requestRedirect';
+
+  it('is strict on every level it owns', () => {
+    for (const p of ['certManager', 'certManager.issuerRef', 'certManager.privateKey', 'certManager.issuer', 'httpsRedirect']) expect(valuesAt(p)['additionalProperties'], p).toBe(false);
+  });
+
+  it('takes the Certificate fields it passes through, with their enums', () => {
+    expect(keys(valuesAt('certManager.privateKey').properties)).toEqual(keys(cert('spec.privateKey').properties));
+    for (const k of ['algorithm', 'encoding', 'rotationPolicy']) expect(valuesAt(`certManager.privateKey.${k}`).enum.sort(), k).toEqual([...cert(`spec.privateKey.${k}`).enum!].sort());
+    expect(keys(valuesAt('certManager.issuerRef').properties)).toEqual(keys(cert('spec.issuerRef').properties));
+  });
+
+  it("keeps the redirect within HTTPRoute's limits", () => {
+    const codes = route(`${redirect}.statusCode`).enum as number[];
+    expect(valuesAt('httpsRedirect.statusCode').enum.every((c: number) => codes.includes(c))).toBe(true);
+    expect(valuesAt('httpsRedirect.hostnames').maxItems).toBe(route('spec.hostnames').maxItems);
+    expect(route(`${redirect}.scheme`).enum).toContain('https');
+  });
+});

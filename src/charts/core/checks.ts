@@ -11,6 +11,7 @@ import { appendPath } from '../../values/source.js';
 import type { Finding, FindingLocation } from '../../validate/findings.js';
 import type { Locator } from '../../validate/locator.js';
 import { nearest } from '../../validate/suggest.js';
+import { checkHttps } from './https-checks.js';
 
 type Get = (path: (string | number)[]) => Value | undefined;
 
@@ -65,7 +66,8 @@ const CREDENTIAL_NAME = /(_KEY|^KEY|APIKEY|TOKEN|PASSWORD|PASSWD|SECRET|CREDENTI
 const CREDENTIAL_VALUE = /(authorization\s*=|bearer\s+\S|basic\s+[A-Za-z0-9+/=]{8,}|api[-_]?key\s*=)/i;
 const URL_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s]+@/i;
 
-export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: ReadonlySet<string>): Finding[] {
+/** `namespace` is the release namespace (`-n`): listeners may name Secrets in it or elsewhere. */
+export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: ReadonlySet<string>, namespace = 'default'): Finding[] {
   const get = getter(values);
   const out: Finding[] = [];
   const at = (path: string, key = false): FindingLocation | undefined => locator.locate(path, { key });
@@ -165,6 +167,9 @@ export function semanticChecks(values: ValueMap, locator: Locator, schemaPaths: 
 
   // --- EnvoyProxy ----------------------------------------------------------------------------
   if (proxyEnabled) checkProxy(get, add, locator, gatewayName);
+
+  // --- HTTPS: cert-manager and the redirect ---------------------------------------------------
+  checkHttps(get, add, at, namespace);
 
   // --- env -------------------------------------------------------------------------------------
   const envLists: { path: string; entries: Value[] }[][] = [];

@@ -7,6 +7,7 @@ import { TemplateFailError } from '../../errors.js';
 import { goTruthy } from '../../render/go-truth.js';
 import { asMap, deepCopy } from '../../render/chart-helpers.js';
 import { newMap, type Value, type ValueMap } from '../../values/types.js';
+import { certificates, acmeSolver, httpsRedirect } from './https.js';
 
 /** gateway.yaml: the user's annotations plus the GatewayConfig reference when it is enabled. */
 export function gatewayAnnotations(annotations: unknown, gatewayConfig: unknown): ValueMap {
@@ -72,4 +73,7 @@ export const helpers = {
   gatewayConfigSpec: (config: unknown) => gatewayConfigSpec(config),
   policyConnection: (policy: unknown) => policyConnection(policy),
   policyTimeout: (policy: unknown) => policyTimeout(policy),
+  certificates: (root: unknown) => certificates(root as never),
+  acmeSolver: (root: unknown) => acmeSolver(root as never),
+  httpsRedirect: (root: unknown) => httpsRedirect(root as never),
 };

@@ -10,6 +10,7 @@ import { asMap } from '../../render/chart-helpers.js';
 import { goQuote } from '../../go/quote.js';
 import { goSortedKeys } from '../../go/sort-strings.js';
 import { newMap, type Value, type ValueMap } from '../../values/types.js';
+import { freezeTree } from '../../values/frozen.js';
 import { effectiveRateLimit, effectiveRetry, enabledModels, isEnabled, totalTokenKey, usedBackends } from './routing.js';
 
 const TEMPLATE = (file: string): string => `ai-gateway-models/templates/${file}`;
@@ -104,49 +105,69 @@ export function modelPolicies(values: unknown): PolicyView[] {
   const v = asMap(values);
   const tokenKey = totalTokenKey(v);
   const out: PolicyView[] = [];
+  // What a model without retry or rateLimit settings of its own gets: the same for all of them,
+  // so computed once and frozen (toYaml then writes it once: render/to-yaml.ts).
+  let sharedRetry: ValueMap | null | undefined;
+  let sharedRules: Value[] | null | undefined;
   for (const { key, model } of enabledModels(v)) {
-    const retry = effectiveRetry(v, model);
-    const limits = effectiveRateLimit(v, model);
-    const rules: Value[] = [];
-    if (limits['enabled'] === true) {
-      const selectors: Value[] | undefined = goTruthy(limits['clientHeader'])
-        ? [map([['headers', [map([['name', limits['clientHeader']!], ['type', 'Distinct']])]]])]
-        : undefined;
-      const requests = limits['requests'];
-      if (goTruthy(requests)) {
-        const r = asMap(requests);
-        if (!(Object.hasOwn(r, 'limit') && Object.hasOwn(r, 'unit'))) {
-          fail('backendtrafficpolicy.yaml', `models.${key}.rateLimit.requests needs both limit and unit once merged over defaults.rateLimit.requests, and has only ${goSortedKeys(r).join(' and ')}. Fix: set both, e.g. requests: {limit: 600, unit: Minute}`);
-        }
-        const rule = map([['limit', map([['requests', r['limit'] ?? null], ['unit', r['unit'] ?? null]])]]);
-        if (selectors) rule['clientSelectors'] = selectors;
-        rules.push(rule);
-      }
-      const tokens = limits['tokens'];
-      if (goTruthy(tokens) && tokenKey === '') {
-        fail('backendtrafficpolicy.yaml', `models.${key} has token rate limits, but defaults.llmRequestCosts has no entry of type TotalToken for them to count. Fix: add {metadataKey: llm_total_token, type: TotalToken} to defaults.llmRequestCosts`);
-      }
-      for (const token of Array.isArray(tokens) ? tokens : []) {
-        const t = asMap(token);
-        const cost = map([
-          ['request', map([['from', 'Number'], ['number', 0]])],
-          ['response', map([['from', 'Metadata'], ['metadata', map([['namespace', 'io.envoy.ai_gateway'], ['key', tokenKey]])]])],
-        ]);
-        const rule = map([['limit', map([['requests', t['limit'] ?? null], ['unit', t['unit'] ?? null]])], ['cost', cost]]);
-        if (selectors) rule['clientSelectors'] = selectors;
-        rules.push(rule);
-      }
-    }
-    const retryOn = retry['enabled'] !== false;
-    if (!retryOn && rules.length === 0) continue;
-    let shownRetry: ValueMap | null = null;
-    if (retryOn) {
-      shownRetry = newMap();
-      for (const k of Object.keys(retry)) if (k !== 'enabled') shownRetry[k] = retry[k]!;
-    }
-    out.push({ key, model, retry: shownRetry, rules: rules.length > 0 ? rules : null });
+    const ownRetry = goTruthy(model['retry']);
+    const ownLimits = goTruthy(model['rateLimit']);
+    if (!ownRetry && sharedRetry === undefined) sharedRetry = frozen(retryView(effectiveRetry(v, model)));
+    if (!ownLimits && sharedRules === undefined) sharedRules = frozen(rateLimitRules(key, effectiveRateLimit(v, model), tokenKey));
+    const retry = ownRetry ? retryView(effectiveRetry(v, model)) : sharedRetry!;
+    const rules = ownLimits ? rateLimitRules(key, effectiveRateLimit(v, model), tokenKey) : sharedRules!;
+    if (retry === null && rules === null) continue;
+    out.push({ key, model, retry, rules });
   }
   return out;
+}
+
+function frozen<T extends Value>(value: T): T {
+  freezeTree(value);
+  return value;
+}
+
+/** `retry` without `enabled`, or null when retry is off. */
+function retryView(retry: ValueMap): ValueMap | null {
+  if (retry['enabled'] === false) return null;
+  const out = newMap();
+  for (const k of Object.keys(retry)) if (k !== 'enabled') out[k] = retry[k]!;
+  return out;
+}
+
+/** The global rate limit rules in counter order (the request rule, then one per token limit), or null for none. */
+function rateLimitRules(key: string, limits: ValueMap, tokenKey: string): Value[] | null {
+  const rules: Value[] = [];
+  if (limits['enabled'] === true) {
+    const selectors: Value[] | undefined = goTruthy(limits['clientHeader'])
+      ? [map([['headers', [map([['name', limits['clientHeader']!], ['type', 'Distinct']])]]])]
+      : undefined;
+    const requests = limits['requests'];
+    if (goTruthy(requests)) {
+      const r = asMap(requests);
+      if (!(Object.hasOwn(r, 'limit') && Object.hasOwn(r, 'unit'))) {
+        fail('backendtrafficpolicy.yaml', `models.${key}.rateLimit.requests needs both limit and unit once merged over defaults.rateLimit.requests, and has only ${goSortedKeys(r).join(' and ')}. Fix: set both, e.g. requests: {limit: 600, unit: Minute}`);
+      }
+      const rule = map([['limit', map([['requests', r['limit'] ?? null], ['unit', r['unit'] ?? null]])]]);
+      if (selectors) rule['clientSelectors'] = selectors;
+      rules.push(rule);
+    }
+    const tokens = limits['tokens'];
+    if (goTruthy(tokens) && tokenKey === '') {
+      fail('backendtrafficpolicy.yaml', `models.${key} has token rate limits, but defaults.llmRequestCosts has no entry of type TotalToken for them to count. Fix: add {metadataKey: llm_total_token, type: TotalToken} to defaults.llmRequestCosts`);
+    }
+    for (const token of Array.isArray(tokens) ? tokens : []) {
+      const t = asMap(token);
+      const cost = map([
+        ['request', map([['from', 'Number'], ['number', 0]])],
+        ['response', map([['from', 'Metadata'], ['metadata', map([['namespace', 'io.envoy.ai_gateway'], ['key', tokenKey]])]])],
+      ]);
+      const rule = map([['limit', map([['requests', t['limit'] ?? null], ['unit', t['unit'] ?? null]])], ['cost', cost]]);
+      if (selectors) rule['clientSelectors'] = selectors;
+      rules.push(rule);
+    }
+  }
+  return rules.length > 0 ? rules : null;
 }
 
 /** _helpers.tpl "usedBackends", as the backend templates range over it: used backends in Go's key order. */

@@ -51,7 +51,7 @@ export function registerValidate(program: Command, io: Io): void {
       .command('validate')
       .description('Check values (and, with --crds, the rendered documents) before the cluster sees them: where each problem is and how to fix it.')
       .argument('[RELEASE_NAME]', 'release name used when rendering for --crds (default: release-name)')
-      .option('-n, --namespace <namespace>', 'namespace used when rendering for --crds', 'default')
+      .option('-n, --namespace <namespace>', 'release namespace: where the chart renders its objects, and where it issues Secrets', 'default')
       .option('--crds <path>', 'CRDs to check the rendered documents against: a file, a directory of *.yaml/*.json, or - (repeatable)', collect)
       .option('--manifests <file>', 'check the documents of this file (- for stdin) against --crds instead of the chart\'s output (repeatable)', collect)
       .addOption(new Option('-o, --output <format>', 'text for people; json, junit or sarif for tools and CI').choices(OUTPUT_FORMATS).default('text'))
@@ -94,7 +94,7 @@ $XDG_CACHE_HOME/ai-gateway-core/crds, or ~/.cache/ai-gateway-core/crds.`,
             cacheDir: opts.cache ? defaultCacheDir() : undefined,
             validateStatus: opts.status === true,
           })
-        : validateValues(valueInputs(opts));
+        : validateValues({ ...valueInputs(opts), namespace: opts.namespace });
       print(io, report, opts);
     });
 }

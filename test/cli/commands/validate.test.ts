@@ -16,6 +16,8 @@ import { cacheEntryName } from '../../../src/crd/cache.js';
 import { synthesizeResource } from '../../crd/synth.js';
 
 const CRDS = join(ROOT, '..', 'shared', 'crds');
+/** The golden cases render cert-manager objects and an HTTPRoute too: their CRDs, as more --crds. */
+const GOLDEN_CRDS = ['--crds', CRDS, '--crds', join(ROOT, '..', 'shared', 'crds-cert-manager'), '--crds', join(ROOT, '..', 'shared', 'crds-models', 'gateway.networking.k8s.io_httproutes.yaml')];
 const CASES = join(ROOT, 'test', 'validate', 'cases');
 const PRODUCTION = 'test/validate/values/seed-production-original.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'agc-validate-'));
@@ -209,7 +211,7 @@ describe('validate: formats for tools and CI', () => {
 
 describe('validate --crds', () => {
   it.each(goldenCases.map((c) => [c.name]))('golden %s: its rendered output passes with 0 errors and 0 unevaluated rules', async (name) => {
-    const r = await runCli(['validate', '--crds', CRDS, '--manifests', join(GOLDEN_DIR, 'expected', `${name}.yaml`), '-o', 'json']);
+    const r = await runCli(['validate', ...GOLDEN_CRDS, '--manifests', join(GOLDEN_DIR, 'expected', `${name}.yaml`), '-o', 'json']);
     const json = JSON.parse(r.stdout);
     expect(json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(json.crds.unevaluable).toBe(0);
@@ -219,7 +221,7 @@ describe('validate --crds', () => {
   const RENDER_ONLY = new Set(['-s', '--show-only', '--kube-version', '-a', '--api-versions']);
   it.each(goldenCases.map((c) => [c.name, c.args]))('golden %s: validate with its values and --crds renders and accepts every document', async (_name, args) => {
     const valueArgs = absoluteArgs(args).filter((a, i, all) => !RENDER_ONLY.has(a) && !RENDER_ONLY.has(all[i - 1] ?? ''));
-    const r = await runCli(['validate', ...valueArgs, '--crds', CRDS, '-o', 'json']);
+    const r = await runCli(['validate', ...valueArgs, ...GOLDEN_CRDS, '-o', 'json']);
     const json = JSON.parse(r.stdout);
     expect(json.findings.filter((f: { origin: string; severity: string }) => f.origin === 'crd' && f.severity === 'error')).toEqual([]);
     expect(json.crds.unevaluable).toBe(0);
