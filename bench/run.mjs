@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench`: the goals of "Fast" (issue 5), each as a ratio measured in this one run on this
-// machine, with median, min and max. Every command's output is checked against the reference
-// (the golden file, helm 3 and helm 4) before anything is timed; a wrong output stops the run.
+// `npm run bench`: the goals of "Fast" (issue 5), the models chart's and the cold `diff` of issue 12,
+// each as a ratio measured in this one run on this machine, with median, min and max. Every
+// command's output is checked against the reference (the golden file, helm 3 and helm 4) before
+// anything is timed; a wrong output stops the run.
 // Speed never fails it: a goal that is not met is printed as MISS.
 //
 //   npm run bench [-- --runs 25] [--fleet 200] [--crds DIR] [--hyperfine] [--work DIR]
@@ -23,6 +24,9 @@ const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'ai-gateway-core.js');
 const CHART = join(ROOT, 'chart');
 const PRODUCTION = join(ROOT, 'test', 'golden', 'values', 'seed-production.yaml');
+// A clean core + models pair (README: check): one `check` replaces `validate` of each.
+const SYSTEM_CORE = join(ROOT, 'examples', 'system', 'core.yaml');
+const SYSTEM_MODELS = join(ROOT, 'examples', 'system', 'models.yaml');
 const GOLDEN = readFileSync(join(ROOT, 'test', 'golden', 'expected', 'seed-production.yaml'), 'utf8');
 const NODE = process.execPath;
 
@@ -101,7 +105,12 @@ const COLD = {
   } : {}),
   'render -f production': [NODE, [BIN, 'render', '-f', PRODUCTION], CLI_ENV],
   'validate -f production': [NODE, [BIN, 'validate', '-f', PRODUCTION], CLI_ENV],
+  // The production example against a one-key change (issue 12's goal: at most 1.5× a cold render).
+  'diff production, one key': [NODE, [BIN, 'diff', '--from', PRODUCTION, '-f', PRODUCTION, '--set', 'envoyProxy.provider.kubernetes.envoyDeployment.replicas=4'], CLI_ENV],
   ...(crdsDir && hasCrdsFlag ? { 'validate --crds (warm cache)': [NODE, [BIN, 'validate', '-f', PRODUCTION, '--crds', crdsDir], CLI_ENV] } : {}),
+  'check core + models': [NODE, [BIN, 'check', '--core', SYSTEM_CORE, '--models', SYSTEM_MODELS, '-n', 'ai-gateway'], CLI_ENV],
+  'validate core values': [NODE, [BIN, 'validate', '-f', SYSTEM_CORE], CLI_ENV],
+  'validate --chart models values': [NODE, [BIN, 'validate', '--chart', 'models', '-f', SYSTEM_MODELS], CLI_ENV],
   'helm 3 template': [HELM3, ['template', CHART, '-f', PRODUCTION], HELM_ENV],
   'helm 4 template': [HELM4, ['template', CHART, '-f', PRODUCTION], HELM_ENV],
 };
@@ -119,11 +128,21 @@ console.log('Output checks (before any timing)');
   const v = run(...COLD['validate -f production']);
   check(v.status === 0 && v.stdout.startsWith('values are valid'), `validate: exit ${v.status}, ${v.stdout}${v.stderr}`);
   console.log(`  validate -f production: exit 0, "${v.stdout.split('\n')[0]}"`);
+  const d = run(...COLD['diff production, one key']);
+  check(d.status === 0 && /^-\s+replicas: 3\n\+\s+replicas: 4$/m.test(d.stdout) && d.stdout.endsWith('Plan: 0 to add, 1 to change, 0 to destroy.\n'), `diff: exit ${d.status}, ${d.stdout}${d.stderr}`);
+  console.log(`  diff production vs one key: exit 0, one object changed (replicas 3 → 4)`);
   if (COLD['validate --crds (warm cache)']) {
     const c = run(...COLD['validate --crds (warm cache)']); // also fills the CRD cache
     check(c.status === 0 && /accepted by the CRDs/.test(c.stdout), `validate --crds: exit ${c.status}, ${c.stdout}${c.stderr}`);
     console.log(`  validate -f production --crds ${crdsDir}: exit 0, "${c.stdout.split('\n')[0]}" (CRD cache now warm)`);
   }
+  const k = run(...COLD['check core + models']);
+  check(k.status === 0 && k.stdout === 'the core and models releases are valid\n' && k.stderr === '', `check: exit ${k.status}, ${k.stdout}${k.stderr}`);
+  for (const name of ['validate core values', 'validate --chart models values']) {
+    const r = run(...COLD[name]);
+    check(r.status === 0 && r.stdout === 'values are valid\n', `${name}: exit ${r.status}, ${r.stdout}${r.stderr}`);
+  }
+  console.log(`  check --core ${relative(ROOT, SYSTEM_CORE)} --models ${relative(ROOT, SYSTEM_MODELS)}: exit 0, nothing to report; validate of each: exit 0`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +353,19 @@ console.log('6. Models chart: a catalog of 500 and 5,000 models on 8 backends');
   line('5,000 models / 500 models', ratioSummary(growth), verdict(median(growth), 11, '<='));
   const m = summary(modelsRss);
   line('peak RSS at 5,000 models', describe(m, (x) => `${x.toFixed(1)} MiB`), verdict(Number(m.max.toFixed(1)), 200, '<'));
+}
+console.log('7. Cold `check` of a clean core + models pair, against the two `validate` runs it replaces');
+{
+  const pair = times['check core + models'].map((t, i) => t / (times['validate core values'][i] + times['validate --chart models values'][i]));
+  line('check / (validate core + validate --chart models)', ratioSummary(pair), verdict(median(pair), 0.75, '<='));
+  line('check / node -e 0', ratioSummary(perRound('check core + models')));
+  line('validate core, validate --chart models / node', `${ratio(median(perRound('validate core values')))}, ${ratio(median(perRound('validate --chart models values')))}`);
+}
+console.log('8. Cold `diff` of the production example against a one-key change');
+{
+  const r = perRound('diff production, one key', 'render -f production');
+  line('diff / render', ratioSummary(r), verdict(median(r), 1.5, '<='));
+  line('diff / node -e 0', ratioSummary(perRound('diff production, one key')));
 }
 if (EXTRA_CA) {
   console.log(`Context: NODE_EXTRA_CA_CERTS=${EXTRA_CA} is set; every Node start reads it`);

@@ -63,6 +63,8 @@ const LAZY_GROUPS = [
   /[\\/]src[\\/]charts[\\/][^\\/]+[\\/]checks\.ts$/, // each chart's checks across objects: validate only
   /[\\/]src[\\/](?:charts|generated)[\\/](?!core[\\/])[^\\/]+[\\/]/, // every chart but core: a run loads the one it renders
   /[\\/]src[\\/]output[\\/]kubectl-json\.ts$/, // render -o json
+  // check: the rules across releases, and the reader of rendered documents (which the CRD file has its own copy of)
+  /[\\/]src[\\/](?:check[\\/]|crd[\\/]simple-yaml\.ts$)/,
   /[\\/]src[\\/]cli[\\/]completion[\\/]/, // completion scripts
   /[\\/]node_modules[\\/]yaml[\\/]/, // the full YAML parser: only for files outside the fast reader's subset
 ];
@@ -212,8 +214,14 @@ export async function bundle() {
 // cache of their own, taken after a --crds run (writeCrdCodeCache): the vendor file's cache held
 // only top-level code, so every --crds run compiled the planner and validator functions again.
 // The full YAML parser stays in the vendor file, shared with the main bundle, loaded on first use.
+// A few stateless leaves (the fast YAML reader, apiVersion parsing, schema types, value
+// correlation, field paths) are bundled into both files: `diff` uses them on every run, and
+// reaching them through the CRD file would load CEL and protobuf for a diff without --crds.
 
-const CRD_SOURCES = /[\\/]src[\\/]crd[\\/]/;
+// Stateless helpers the main bundle keeps (not the CRD file): simple-yaml.ts reads rendered
+// documents for `check` and `diff`; gvk, schema, correlation and path serve `diff` without --crds.
+// None may load the CRD validator.
+const CRD_SOURCES = /[\\/]src[\\/]crd[\\/](?!(?:simple-yaml|gvk|schema|correlation|path)\.ts$)/;
 /** What the CRD file takes from the vendor file instead of bundling its own copy. */
 const FROM_VENDOR = /[\\/]node_modules[\\/]yaml[\\/]/;
 

@@ -41,3 +41,13 @@ export class TemplateNotFoundError extends AiGatewayCoreError {
     super(`could not find template ${pattern} in chart`);
   }
 }
+
+/**
+ * The command has printed everything it had to say and only its exit code remains (`diff
+ * --detailed-exitcode` exits 3 when there are changes): the CLI prints nothing more.
+ */
+export class QuietExit extends AiGatewayCoreError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+  }
+}

@@ -20,3 +20,8 @@ export { validate, validateValues } from './validate/validate.js';
 export type { ValidateOptions } from './validate/validate.js';
 export type { Finding, FindingLocation, ValidationReport, CrdCoverage } from './validate/findings.js';
 export { formatJson, formatJunit, formatSarif, formatFindingsText } from './validate/format.js';
+export { check } from './check/library.js';
+export type { CheckOptions, CheckSideInput } from './check/library.js';
+export { diff } from './diff/diff.js';
+export type { DiffOptions, DiffResult, ObjectDiff, OldState } from './diff/diff.js';
+export { formatDiffText, formatDiffJson } from './diff/format.js';

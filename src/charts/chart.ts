@@ -60,3 +60,38 @@ export interface ChartDefinition {
   /** finding codes of `checks` that name values the templates refuse too (helm fails on them) */
   templateFailures: ReadonlySet<string>;
 }
+
+/** What the build generates for a chart (src/generated/<id>/), as its index.ts imports it. */
+export interface GeneratedChart {
+  assets: {
+    chartEntry: { id: string; dir: string; schema: string };
+    chartMeta: ChartMeta;
+    templateSpecs: Record<string, unknown>;
+    partialSpecs: Record<string, unknown>;
+  };
+  /** the module of the whole validator: only read when values fail the fast one (it loads on first use) */
+  fullValidator: { validate: unknown };
+  fastValidator: { validate: unknown };
+  defaults: unknown;
+}
+
+/** A chart's definition from its generated files and its own code (each index.ts calls this). */
+export function defineChart(generated: GeneratedChart, own: Pick<ChartDefinition, 'helpers' | 'checks' | 'templateFailures'>): ChartDefinition {
+  const { assets } = generated;
+  return {
+    id: assets.chartEntry.id,
+    dir: assets.chartEntry.dir,
+    schemaFile: assets.chartEntry.schema,
+    meta: assets.chartMeta,
+    templateSpecs: assets.templateSpecs as Record<string, TemplateSpec>,
+    partialSpecs: assets.partialSpecs as Record<string, TemplateSpec>,
+    helpers: own.helpers,
+    validate: () => generated.fullValidator.validate as GeneratedValidator,
+    validateFast: generated.fastValidator.validate as GeneratedValidator,
+    prebuiltDefaults: generated.defaults as PrebuiltDefaults,
+    checks: own.checks,
+    get templateFailures() {
+      return own.templateFailures;
+    },
+  };
+}

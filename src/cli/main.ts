@@ -4,13 +4,15 @@
  * message and an exit code (1 invalid input, 2 usage or I/O), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { AiGatewayCoreError } from '../errors.js';
+import { AiGatewayCoreError, QuietExit } from '../errors.js';
 import { PACKAGE_VERSION } from '../generated/charts.js';
 import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
+import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerDiff } from './commands/diff.js';
 import type { Io } from './shared.js';
 import { OutputWriteError, stderrWasLost, writeStderr, writeStdout } from '../output/standard-streams.js';
 import { SecretLedger, withSecretLedger } from '../values/secrets.js';
@@ -20,6 +22,8 @@ export type { Io } from './shared.js';
 const COMMANDS: Record<string, (program: Command, io: Io) => void> = {
   render: registerRender,
   validate: registerValidate,
+  check: registerCheck,
+  diff: registerDiff,
   schema: registerSchema,
   values: registerValues,
   completion: registerCompletion,
@@ -64,6 +68,7 @@ async function runQuietly(argv: string[], io: Io): Promise<number> {
       // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
       return err.exitCode === 0 ? 0 : 2;
     }
+    if (err instanceof QuietExit) return err.exitCode;
     if (err instanceof AiGatewayCoreError) {
       io.stderr(`Error: ${err.message}\n`);
       return err.exitCode;

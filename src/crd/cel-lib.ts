@@ -6,6 +6,7 @@ import { strings } from '@bufbuild/cel/ext';
 import { celEquals } from './cel-opaque.js';
 import { quantityFuncs } from './cel-lib-quantity.js';
 import { netFuncs } from './cel-lib-net.js';
+import { optionalFuncs } from './cel-lib-optional.js';
 import { re2Engine, re2Test } from './regex.js';
 
 const { STRING, BOOL, INT, DYN } = CelScalar;
@@ -91,7 +92,7 @@ const setFuncs: CelFunc[] = [
 ];
 
 /** Every function beyond CEL's standard library that rules may call. */
-export const k8sFunctions: CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...setFuncs, ...quantityFuncs, ...netFuncs];
+export const k8sFunctions: CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...setFuncs, ...quantityFuncs, ...netFuncs, ...optionalFuncs];
 
 let env: CelEnv | undefined;
 

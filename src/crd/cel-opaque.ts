@@ -6,7 +6,7 @@ import { celMap, isCelMap, isCelList, isCelUint, type CelMap, type CelValue, typ
 
 const TAG = '@k8s.type';
 
-export type OpaqueKind = 'kubernetes.URL' | 'net.IP' | 'net.CIDR' | 'kubernetes.Quantity';
+export type OpaqueKind = 'kubernetes.URL' | 'net.IP' | 'net.CIDR' | 'kubernetes.Quantity' | 'optional';
 
 export function opaque(kind: OpaqueKind, fields: Record<string, CelInput>): CelMap {
   return celMap(new Map<string, CelInput>([[TAG, kind], ...Object.entries(fields)]));

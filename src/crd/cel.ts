@@ -1,8 +1,11 @@
 // Evaluates x-kubernetes-validations rules over a document, node by node, the way
-// apiextensions-apiserver's schema/cel Validator does on create: `self` is bound to the node's
-// value, transition rules (oldSelf) are skipped, failures become field errors with the rule's
-// message, messageExpression, reason and fieldPath.
-import { isCelError, type CelResult } from '@bufbuild/cel';
+// apiextensions-apiserver's schema/cel Validator does: `self` is bound to the node's value,
+// failures become field errors with the rule's message, messageExpression, reason and fieldPath.
+// On create, transition rules (oldSelf) are skipped. On update (an old object is given), each node
+// is paired with its old counterpart (correlation.ts), transition rules run where one exists (or
+// always, with `optionalOldSelf`), and a plain rule that fails on a node the update left as it
+// was is ratcheted: the API server lets it through.
+import { isCelError, type CelInput, type CelResult } from '@bufbuild/cel';
 import { compileExpression, type CompiledExpression } from './cel-compile.js';
 import { CelValueConverter } from './cel-values.js';
 import { CelCompileError } from './errors.js';
@@ -10,6 +13,8 @@ import * as fe from './field-error.js';
 import type { FieldError } from './field-error.js';
 import { child, index, key, toString, type FieldPath } from './path.js';
 import { isPlainObject, matchesType, type Schema, type ValidationRule } from './schema.js';
+import { correlateChild, correlateItem, deepEqual, type Old } from './correlation.js';
+import { optionalNone, optionalOf } from './cel-lib-optional.js';
 
 export interface CelFailure {
   error: FieldError;
@@ -29,18 +34,25 @@ export interface CelRunResult {
   evaluatedIds: Set<string>;
   evaluated: number;
   transitionSkipped: number;
+  /** Transition rules evaluated against an old value (update only). */
+  transitionEvaluated: number;
+  /** Failures of plain rules on nodes the update left unchanged, let through as the API server does. */
+  ratcheted: CelFailure[];
 }
 
 export interface CelOptions {
   valueStyle: 'type' | 'value';
+  /** The old object (pruned and defaulted): evaluate as an UPDATE. */
+  old?: unknown;
 }
 
 const MAX_MESSAGE_EXPRESSION_LENGTH = 5000;
 
 export function evaluateRules(doc: unknown, schema: Schema, options: CelOptions = { valueStyle: 'type' }): CelRunResult {
-  const run: CelRunResult = { failures: [], unevaluable: [], evaluatedIds: new Set(), evaluated: 0, transitionSkipped: 0 };
+  const run: CelRunResult = { failures: [], unevaluable: [], evaluatedIds: new Set(), evaluated: 0, transitionSkipped: 0, transitionEvaluated: 0, ratcheted: [] };
   const walker = new RuleWalker(options, run);
-  walker.walk(doc, schema, [], true);
+  const update = Object.hasOwn(options, 'old');
+  walker.walk(doc, schema, [], true, update ? { value: options.old } : undefined, update);
   return run;
 }
 
@@ -52,22 +64,23 @@ class RuleWalker {
     private readonly run: CelRunResult,
   ) {}
 
-  walk(v: unknown, s: Schema, path: FieldPath, isRoot: boolean): void {
+  /** `old`: the node's old counterpart on update (undefined when it has none); `update`: this is an update. */
+  walk(v: unknown, s: Schema, path: FieldPath, isRoot: boolean, old: Old | undefined, update: boolean): void {
     // Null and mistyped values are left to the schema errors (which block CEL in the API server).
     if (v === null || v === undefined || !matchesType(s, v)) return;
-    for (const rule of s.rules ?? []) this.evaluate(rule, v, s, path, isRoot);
+    for (const rule of s.rules ?? []) this.evaluate(rule, v, s, path, isRoot, old, update);
     if (Array.isArray(v)) {
-      if (s.items) v.forEach((x, i) => this.walk(x, s.items!, index(path, i), false));
+      if (s.items) v.forEach((x, i) => this.walk(x, s.items!, index(path, i), false, correlateItem(x, s, old), update));
     } else if (isPlainObject(v)) {
       for (const [k, x] of Object.entries(v)) {
         if (isRoot && k === 'metadata') continue;
-        if (s.properties && Object.hasOwn(s.properties, k)) this.walk(x, s.properties[k]!, child(path, k), false);
-        else if (s.additionalProperties !== undefined && s.additionalProperties !== true) this.walk(x, s.additionalProperties, key(path, k), false);
+        if (s.properties && Object.hasOwn(s.properties, k)) this.walk(x, s.properties[k]!, child(path, k), false, correlateChild(k, old), update);
+        else if (s.additionalProperties !== undefined && s.additionalProperties !== true) this.walk(x, s.additionalProperties, key(path, k), false, correlateChild(k, old), update);
       }
     }
   }
 
-  private evaluate(rule: ValidationRule, v: unknown, s: Schema, path: FieldPath, isRoot: boolean): void {
+  private evaluate(rule: ValidationRule, v: unknown, s: Schema, path: FieldPath, isRoot: boolean, old: Old | undefined, update: boolean): void {
     const where = toString(path);
     let compiled: CompiledExpression;
     try {
@@ -77,16 +90,21 @@ class RuleWalker {
       this.run.unevaluable.push({ path: where, rule, reason });
       return;
     }
-    if (compiled.usesOldSelf || rule.transition) {
-      if (rule.optionalOldSelf) {
-        this.run.unevaluable.push({ path: where, rule, reason: 'optionalOldSelf rules need CEL optional types, which are not supported' });
-      } else {
+    const transition = compiled.usesOldSelf || rule.transition;
+    const bindings: Record<string, CelInput> = {};
+    if (transition) {
+      // Without optionalOldSelf a transition rule runs only where there is an old value to pair
+      // with (never on create); with it, it always runs and oldSelf is an optional.
+      if (rule.optionalOldSelf) bindings['oldSelf'] = old && update ? optionalOf(this.values.convert(old.value, s, isRoot)) : optionalNone();
+      else if (old && update) bindings['oldSelf'] = this.values.convert(old.value, s, isRoot);
+      else {
         this.run.transitionSkipped++;
+        return;
       }
-      return;
     }
     const self = this.values.convert(v, s, isRoot);
-    const result = compiled.run({ self });
+    bindings['self'] = self;
+    const result = compiled.run(bindings);
     if (isCelError(result) && isImplementationGap(result.message)) {
       this.run.unevaluable.push({ path: where, rule, reason: result.message });
       return;
@@ -96,28 +114,32 @@ class RuleWalker {
       return;
     }
     this.run.evaluated++;
+    if (transition) this.run.transitionEvaluated++;
     this.run.evaluatedIds.add(rule.id);
     if (result === true) return;
+    // Ratcheting (KEP-4008): a plain rule failing on a value the update did not touch is let
+    // through; transition rules never ratchet.
+    const into = !transition && update && old !== undefined && deepEqual(old.value, v) ? this.run.ratcheted : this.run.failures;
     const shown = this.displayValue(v, s);
     if (isCelError(result)) {
       const msg = k8sErrorText(result.message);
       const detail = /no (such|matching) overload/.test(msg)
         ? `'${msg}': call arguments did not match a supported operator, function or macro signature for rule: ${ruleErrorString(rule)}`
         : `${msg} evaluating rule: ${ruleErrorString(rule)}`;
-      this.run.failures.push({ rule, error: fe.invalid(where, shown, detail) });
+      into.push({ rule, error: fe.invalid(where, shown, detail) });
       return;
     }
     const target = withFieldPath(where, rule.fieldPath);
-    const message = this.message(rule, self) ?? ruleMessageOrDefault(rule);
-    this.run.failures.push({ rule, error: errorForReason(target, shown, message, rule.reason) });
+    const message = this.message(rule, bindings) ?? ruleMessageOrDefault(rule);
+    into.push({ rule, error: errorForReason(target, shown, message, rule.reason) });
   }
 
   /** messageExpression result, or undefined to fall back to `message` (as the API server does). */
-  private message(rule: ValidationRule, self: unknown): string | undefined {
+  private message(rule: ValidationRule, bindings: Record<string, CelInput>): string | undefined {
     if (rule.messageExpression === undefined) return undefined;
     let out: CelResult;
     try {
-      out = compileExpression(rule.messageExpression).run({ self: self as never });
+      out = compileExpression(rule.messageExpression).run(bindings);
     } catch {
       return undefined;
     }

@@ -47,3 +47,53 @@ export function toOpenApiString(path: FieldPath): string {
   }
   return out;
 }
+
+/**
+ * A field path as the API server prints it (`spec.listeners[0].name`, `metadata.labels[app]`,
+ * `spec.pod.annotations.prometheus.io/scrape`) split into segments, using the document itself to
+ * tell a dotted map key from nested fields. Fields the document lacks (a missing required one)
+ * are split at dots.
+ */
+export function splitFieldPath(doc: unknown, path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  let node: unknown = doc;
+  let i = 0;
+  while (i < path.length) {
+    const ch = path[i]!;
+    if (ch === '.') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      const end = path.indexOf(']', i);
+      const token = path.slice(i + 1, end < 0 ? path.length : end);
+      i = end < 0 ? path.length : end + 1;
+      const isKey = node !== null && typeof node === 'object' && !Array.isArray(node) && token in node;
+      if (/^\d+$/.test(token) && !isKey) {
+        out.push(Number(token));
+        node = Array.isArray(node) ? node[Number(token)] : undefined;
+      } else {
+        out.push(token);
+        node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+      }
+      continue;
+    }
+    let key: string | undefined;
+    if (node && typeof node === 'object' && !Array.isArray(node)) {
+      for (const k of Object.keys(node)) {
+        if (!path.startsWith(k, i)) continue;
+        const next = path[i + k.length];
+        if ((next === undefined || next === '.' || next === '[') && (key === undefined || k.length > key.length)) key = k;
+      }
+    }
+    if (key === undefined) {
+      let j = i;
+      while (j < path.length && path[j] !== '.' && path[j] !== '[') j += 1;
+      key = path.slice(i, j);
+    }
+    out.push(key);
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    i += key.length;
+  }
+  return out;
+}

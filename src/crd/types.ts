@@ -64,6 +64,10 @@ export interface RuleCounters {
   transitionSkipped: number;
   /** Rule evaluations we could not perform: compile failure or unsupported feature. */
   unevaluable: number;
+  /** Update only: transition rules evaluated against the old object. */
+  transitionEvaluated?: number;
+  /** Update only: errors let through because the update left the value unchanged (ratcheting). */
+  ratcheted?: number;
 }
 
 export interface RuleCoverage {

@@ -12,6 +12,8 @@ import { checkMetadata } from './metadata.js';
 import { prune } from './prune.js';
 import { isPlainObject } from './schema.js';
 import { validateStructural } from './structural.js';
+import { unchangedAt } from './correlation.js';
+import { splitFieldPath } from './path.js';
 import type { CrdDefinition, CrdIssue, CrdReport, CrdSet, CrdVersion, IssueOrigin, RuleCoverage, ValidateOptions } from './types.js';
 
 export const RULES_NOT_CHECKED =
@@ -26,6 +28,18 @@ interface DocContext {
 export function validateDocuments(crds: CrdSet, docs: readonly unknown[], options: ValidateOptions = {}): CrdReport {
   const report: CrdReport = { issues: [], rules: { evaluated: 0, transitionSkipped: 0, unevaluable: 0 }, coverage: emptyCoverage(crds) };
   docs.forEach((doc, docIndex) => validateOne(crds, doc, docIndex, options, report));
+  return report;
+}
+
+/**
+ * `newDoc` as an UPDATE of `oldDoc` (the object as stored): the new object is checked as on
+ * create, except that transition rules run against the old one (`oldSelf`) and errors on values
+ * the update left unchanged are ratcheted (let through; counted in `rules.ratcheted`), as
+ * kube-apiserver does. Both must be the same kind; the old one is decoded like the new.
+ */
+export function validateUpdate(crds: CrdSet, oldDoc: unknown, newDoc: unknown, options: ValidateOptions = {}): CrdReport {
+  const report: CrdReport = { issues: [], rules: { evaluated: 0, transitionSkipped: 0, unevaluable: 0, transitionEvaluated: 0, ratcheted: 0 }, coverage: emptyCoverage(crds) };
+  validateOne(crds, newDoc, 0, { ...options, old: oldDoc }, report);
   return report;
 }
 
@@ -76,7 +90,9 @@ function emptyCoverage(crds: CrdSet): Map<string, RuleCoverage> {
   return m;
 }
 
-function validateOne(crds: CrdSet, doc: unknown, docIndex: number, options: ValidateOptions, report: CrdReport): void {
+type UpdateOptions = ValidateOptions & { old?: unknown };
+
+function validateOne(crds: CrdSet, doc: unknown, docIndex: number, options: UpdateOptions, report: CrdReport): void {
   if (doc === null || doc === undefined) return; // empty YAML document
   const ctx: DocContext = { docIndex, kind: '', name: '' };
   const push = (severity: CrdIssue['severity'], origin: IssueOrigin, path: string, message: string, extra: Partial<CrdIssue> = {}) =>
@@ -115,7 +131,7 @@ function validateOne(crds: CrdSet, doc: unknown, docIndex: number, options: Vali
 
 type Push = (severity: CrdIssue['severity'], origin: IssueOrigin, path: string, message: string, extra?: Partial<CrdIssue>) => void;
 
-function validateResource(def: CrdDefinition, ver: CrdVersion, doc: Record<string, unknown>, options: ValidateOptions, report: CrdReport, push: Push): void {
+function validateResource(def: CrdDefinition, ver: CrdVersion, doc: Record<string, unknown>, options: UpdateOptions, report: CrdReport, push: Push): void {
   const mode = options.mode ?? 'complete';
   const fieldValidation = options.fieldValidation ?? 'Strict';
   const pushErrors = (origin: IssueOrigin, errs: FieldError[]) => {
@@ -139,10 +155,25 @@ function validateResource(def: CrdDefinition, ver: CrdVersion, doc: Record<strin
   for (const w of meta.warnings) push('warning', 'metadata', w.path, w.message);
   const obj = applyDefaults(pruned.value, ver.schema) as Record<string, unknown>;
   if (ver.subresources.status && !options.validateStatus) delete obj['status'];
+  const update = Object.hasOwn(options, 'old');
+  let old: Record<string, unknown> | undefined;
+  if (update) {
+    old = (isPlainObject(options.old) ? applyDefaults(prune(options.old, ver.schema).value, ver.schema) : {}) as Record<string, unknown>;
+    // The main resource endpoint keeps the stored status on update: it is not part of the change.
+    if (ver.subresources.status && !options.validateStatus) delete old['status'];
+  }
+  // Ratcheting: an error on a value the update did not change is let through (a missing required
+  // field is judged by the object that lacks it).
+  const ratchet = (errs: FieldError[]): FieldError[] => {
+    if (!update) return errs;
+    const kept = errs.filter((e) => !unchangedAt(obj, old, ver.schema, splitFieldPath(obj, e.path), e.type === 'FieldValueRequired'));
+    report.rules.ratcheted = (report.rules.ratcheted ?? 0) + errs.length - kept.length;
+    return kept;
+  };
 
   // Validate: ObjectMeta, OpenAPI schema, list types.
-  const schemaErrors = validateStructural(obj, ver.schema);
-  const listErrors = validateListTypes(obj, ver.schema);
+  const schemaErrors = ratchet(validateStructural(obj, ver.schema));
+  const listErrors = ratchet(validateListTypes(obj, ver.schema));
   pushErrors('metadata', meta.errors);
   pushErrors('schema', schemaErrors);
   pushErrors('list-type', listErrors);
@@ -156,7 +187,7 @@ function validateResource(def: CrdDefinition, ver: CrdVersion, doc: Record<strin
   }
 
   // CEL.
-  const cel = evaluateRules(obj, ver.schema, { valueStyle: options.celValueStyle ?? 'type' });
+  const cel = evaluateRules(obj, ver.schema, update ? { valueStyle: options.celValueStyle ?? 'type', old } : { valueStyle: options.celValueStyle ?? 'type' });
   for (const f of cel.failures) {
     push('error', 'cel', f.error.path, fe.errorBody(f.error), { rule: f.rule.rule, ruleId: f.rule.id, errorType: f.error.type });
   }
@@ -165,6 +196,10 @@ function validateResource(def: CrdDefinition, ver: CrdVersion, doc: Record<strin
   }
   report.rules.evaluated += cel.evaluated;
   report.rules.transitionSkipped += cel.transitionSkipped;
+  if (update) {
+    report.rules.transitionEvaluated = (report.rules.transitionEvaluated ?? 0) + cel.transitionEvaluated;
+    report.rules.ratcheted = (report.rules.ratcheted ?? 0) + cel.ratcheted.length;
+  }
   report.rules.unevaluable += cel.unevaluable.length;
   const cov = report.coverage.get(def.name);
   if (cov) for (const id of cel.evaluatedIds) cov.evaluated.add(id);

@@ -111,3 +111,13 @@ export function stderrIsTerminal(): boolean {
   }
   return process.stderr.isTTY === true;
 }
+
+/** Whether standard output is a terminal (for colouring a diff); as stderrIsTerminal. */
+export function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stdout.isTTY === true;
+}

@@ -7,17 +7,23 @@ import type { SetFlag } from '../values/source.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'note';
 
+/** A value flag of one release of `check`: `--core-set`, `--models-set-json`… */
+export type ReleaseSetFlag = `--${'core' | 'models'}-${string}`;
+
 /** Where a finding points. */
 export type FindingLocation =
   | { kind: 'file'; file: string; line: number; col: number }
-  | { kind: 'flag'; flag: SetFlag; arg: string }
+  | { kind: 'flag'; flag: SetFlag | ReleaseSetFlag; arg: string }
   /** chart/values.yaml: only reached when a default itself is the subject */
   | { kind: 'default'; file: string; line: number; col: number }
   /** a rendered document with no values behind the field (e.g. a label the chart adds) */
   | { kind: 'rendered'; template: string };
 
-/** Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these. */
-export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd';
+/**
+ * Which mechanism found it; the SARIF rule ids and JUnit classnames are built from these.
+ * `system`: `check`, the two releases judged together; `upgrade`: `diff`, old against new.
+ */
+export type FindingOrigin = 'yaml' | 'duplicate-key' | 'schema' | 'semantic' | 'template' | 'crd' | 'system' | 'upgrade';
 
 export interface RenderedField {
   apiVersion: string;

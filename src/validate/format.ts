@@ -129,10 +129,9 @@ export function formatCoverage(report: ValidationReport): string[] {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-export function formatJson(report: ValidationReport, strict: boolean): string {
-  const c = countBySeverity(report.findings);
-  const valid = c.error === 0 && !(strict && c.warning > 0);
-  const findings = report.findings.map((f) => ({
+/** One finding as `-o json` prints it (validate and diff). */
+export function findingJson(f: Finding): Record<string, unknown> {
+  return {
     severity: f.severity,
     code: f.code,
     origin: f.origin,
@@ -144,7 +143,13 @@ export function formatJson(report: ValidationReport, strict: boolean): string {
     ...(f.related ? { related: f.related } : {}),
     ...(f.rendered ? { rendered: f.rendered } : {}),
     ...(f.rule ? { rule: f.rule } : {}),
-  }));
+  };
+}
+
+export function formatJson(report: ValidationReport, strict: boolean): string {
+  const c = countBySeverity(report.findings);
+  const valid = c.error === 0 && !(strict && c.warning > 0);
+  const findings = report.findings.map(findingJson);
   const out: Record<string, unknown> = { valid, errors: c.error, warnings: c.warning, notes: c.note, findings };
   if (report.crds) out['crds'] = report.crds;
   if (report.elapsedMs !== undefined) out['elapsedMs'] = report.elapsedMs;
@@ -178,7 +183,8 @@ function detail(f: Finding): string {
 }
 
 /** One suite per file (as kubeconform does); each finding a test case, errors as failures. */
-export function formatJunit(report: ValidationReport, strict: boolean): string {
+/** `command` names the suites (`check` reports too); `what` is what a clean report says is valid. */
+export function formatJunit(report: ValidationReport, strict: boolean, names: { command: string; what: string } = { command: 'validate', what: 'values' }): string {
   const groups = groupFindings(report);
   const suites: string[] = [];
   let tests = 0;
@@ -200,11 +206,11 @@ export function formatJunit(report: ValidationReport, strict: boolean): string {
     suites.push(`  <testsuite name="${xml(group)}" tests="${list.length}" failures="${fails}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   if (groups.length === 0) {
-    const what = report.crds ? `${plural(report.crds.documents, 'document')} accepted by the CRDs` : 'values are valid';
-    suites.push(`  <testsuite name="ai-gateway-core validate" tests="1" failures="0" errors="0" skipped="0">\n    <testcase name="${xml(what)}" classname="ai-gateway-core.validate"/>\n  </testsuite>`);
+    const what = report.crds ? `${plural(report.crds.documents, 'document')} accepted by the CRDs` : `${names.what} are valid`;
+    suites.push(`  <testsuite name="ai-gateway-core ${xml(names.command)}" tests="1" failures="0" errors="0" skipped="0">\n    <testcase name="${xml(what)}" classname="ai-gateway-core.${xml(names.command)}"/>\n  </testsuite>`);
     tests = 1;
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ai-gateway-core validate" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ai-gateway-core ${xml(names.command)}" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +277,9 @@ const RULE_TEXT: Record<string, string> = {
   schema: "A value does not meet the chart's schema",
   semantic: 'The values contradict each other or break the gateway at run time',
   template: 'The chart refuses to render these values',
+  check: 'The core and models releases do not work together',
   crd: 'A rendered document is rejected by its CustomResourceDefinition',
+  upgrade: 'An upgrade recreates, disrupts or resets something the running gateway depends on',
 };
 
 function sarifLocation(loc: FindingLocation | undefined, logical: string | undefined): Record<string, unknown> | undefined {

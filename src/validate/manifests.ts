@@ -41,6 +41,8 @@ export interface DocInput {
   /** where the object sits inside its document: `['items', 3]` for an item of a `List` */
   prefix?: Seg[];
   origin: { kind: 'chart'; template: string } | { kind: 'file'; file: string; text: string };
+  /** the values behind this document, when documents of several releases are checked at once (`check`) */
+  trace?: TraceContext;
 }
 
 /** Splits a manifests file into documents; a YAML error is a finding, not an exception. */
@@ -135,7 +137,7 @@ export function checkManifests(crds: CrdSet, docs: readonly DocInput[], trace?: 
     evaluated += report.rules.evaluated;
     transitionSkipped += report.rules.transitionSkipped;
     unevaluable += report.rules.unevaluable;
-    for (const issue of report.issues) findings.push(issueFinding(crds, doc, issue, trace));
+    for (const issue of report.issues) findings.push(issueFinding(crds, doc, issue, doc.trace ?? trace));
   }
   const cov = [...coverage.values()].map(({ ids, ...c }) => ({ ...c, evaluated: ids.size }));
   return { findings, coverage: cov, documents, evaluated, transitionSkipped, unevaluable };

@@ -70,22 +70,7 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
     }
     if (rendered) {
       check = checkRendered(crds, rendered.manifests, { values: values.values, locator: values.locator });
-      // A value the values check already reported is not reported twice: the CRD's verdict is
-      // attached to that finding instead.
-      const reported = new Map(findings.filter((f) => f.severity === 'error' && f.path !== '').map((f) => [f.path, f] as const));
-      for (const f of check.findings) {
-        const twin = f.path !== '' ? reported.get(f.path) : undefined;
-        if (!twin) {
-          findings.push(f);
-          continue;
-        }
-        const r = f.rendered;
-        const template = f.location?.kind === 'rendered' ? f.location.template : r ? `${r.kind}/${r.name}` : 'the rendered document';
-        (twin.related ??= []).push({
-          location: { kind: 'rendered', template },
-          message: `the CRD rejects it too: ${r ? `${r.kind}/${r.name} ${r.field}: ` : ''}${f.message}`,
-        });
-      }
+      attachCrdFindings(findings, check.findings);
     }
   } else {
     findings.push({
@@ -98,6 +83,27 @@ export function validate(options: ValidateOptions = {}): ValidationReport {
     });
   }
   return finish({ findings, inputs }, check, started);
+}
+
+/**
+ * Adds the CRD check's findings to the values check's. A value the values check already reported
+ * is not reported twice: the CRD's verdict is attached to that finding instead.
+ */
+export function attachCrdFindings(findings: Finding[], crdFindings: readonly Finding[]): void {
+  const reported = new Map(findings.filter((f) => f.severity === 'error' && f.path !== '').map((f) => [f.path, f] as const));
+  for (const f of crdFindings) {
+    const twin = f.path !== '' ? reported.get(f.path) : undefined;
+    if (!twin) {
+      findings.push(f);
+      continue;
+    }
+    const r = f.rendered;
+    const template = f.location?.kind === 'rendered' ? f.location.template : r ? `${r.kind}/${r.name}` : 'the rendered document';
+    (twin.related ??= []).push({
+      location: { kind: 'rendered', template },
+      message: `the CRD rejects it too: ${r ? `${r.kind}/${r.name} ${r.field}: ` : ''}${f.message}`,
+    });
+  }
 }
 
 /** The chart's rendered documents against the CRDs, each finding traced to its values. */

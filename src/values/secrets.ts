@@ -148,8 +148,9 @@ export class SecretLedger {
   }
 
   private add(text: string, path: string): void {
-    // Shorter strings would garble messages (line numbers, common words) more than they hide.
-    if (text.length < 4 || this.secrets.has(text)) return;
+    // Shorter strings would garble messages (line numbers, common words) more than they hide; and
+    // `true`, `false`, `null` (a `secretName: "true"`) hide nothing and would break a JSON report.
+    if (text.length < 4 || this.secrets.has(text) || /^(?:true|false|null)$/i.test(text)) return;
     this.secrets.set(text, path);
     this.pattern = undefined;
   }

@@ -27,7 +27,8 @@ function loadedModules(args: string[]): string[] {
 }
 
 describe('a cold start loads no heavy Node modules', () => {
-  it.each([[['render', '-f', PRODUCTION]], [['validate', '-f', PRODUCTION]]])('%j', (args) => {
+  const SYSTEM = join(ROOT, 'examples', 'system');
+  it.each([[['render', '-f', PRODUCTION]], [['validate', '-f', PRODUCTION]], [['check', '--core', join(SYSTEM, 'core.yaml'), '--models', join(SYSTEM, 'models.yaml')]]])('%j', (args) => {
     const loaded = loadedModules(args);
     expect(loaded).toContain('vm'); // the probe works: bin/ evaluates the bundle with node:vm
     expect(loaded.filter((m) => HEAVY.includes(m))).toEqual([]);

@@ -4,7 +4,7 @@ import { buildProgram } from '../../src/cli/main.js';
 import { runCli } from '../support/cli.js';
 
 const io = { stdout: () => {}, stderr: () => {} };
-const ALL = ['render', 'validate', 'schema', 'values', 'completion'];
+const ALL = ['render', 'validate', 'check', 'diff', 'schema', 'values', 'completion'];
 const names = (argv?: string[]) => buildProgram(io, argv).commands.map((c) => c.name());
 
 describe('buildProgram', () => {

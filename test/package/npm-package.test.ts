@@ -86,6 +86,18 @@ describe('the packed tarball', () => {
     expect(bad.stdout).toBe('');
   });
 
+  it('check runs from the installed package: the example pair passes, a broken one fails (the models chart ships in charts/models/)', async () => {
+    expect(packed.files).toContain('charts/models/values.yaml');
+    const cwd = mkdtempSync(join(packed.scratch, 'check-'));
+    for (const f of ['core.yaml', 'models.yaml']) copyFileSync(join(ROOT, 'examples', 'system', f), join(cwd, f));
+    const cli = (...args: string[]) => sh('ai-gateway-core "$@"', cwd, {}, args);
+    const good = await cli('check', '--core', 'core.yaml', '--models', 'models.yaml', '-n', 'ai-gateway');
+    expect(good).toMatchObject({ code: 0, stdout: 'the core and models releases are valid\n', stderr: '' });
+    const bad = await cli('check', '--core', 'core.yaml', '--models', 'models.yaml', '--models-set', 'gateway.name=nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('which the core release does not render');
+  });
+
   it('works through npx on a fresh machine (npx installs the tarball itself)', async () => {
     const r = await npx;
     expect(r.code, r.stderr).toBe(0);

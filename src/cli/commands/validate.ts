@@ -95,17 +95,27 @@ $XDG_CACHE_HOME/ai-gateway-core/crds, or ~/.cache/ai-gateway-core/crds.`,
             validateStatus: opts.status === true,
           })
         : validateValues({ ...valueInputs(opts), namespace: opts.namespace });
-      print(io, report, opts);
+      printReport(io, report, opts, opts.manifests ? 'documents' : 'values');
     });
 }
 
-function print(io: Io, report: ValidationReport, opts: ValidateFlags): void {
+export interface ReportFlags {
+  output: OutputFormat;
+  strict?: boolean;
+  color: 'auto' | 'always' | 'never';
+}
+
+/**
+ * The report as `validate` prints it (and `check`, which says what it checked in `what`): text on
+ * stderr, or json/junit/sarif on stdout, secrets redacted; a failing report ends in
+ * ValidationFailedError (exit 1).
+ */
+export function printReport(io: Io, report: ValidationReport, opts: ReportFlags, what: string, command = 'validate'): void {
   const strict = opts.strict === true;
   const code = exitCodeFor(report, strict);
-  const what = opts.manifests ? 'documents' : 'values';
   if (opts.output !== 'text') {
     // A report quotes values; secrets stay out of it as out of error messages.
-    io.stdout(redactActive(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict) : formatSarif(report)));
+    io.stdout(redactActive(opts.output === 'json' ? formatJson(report, strict) : opts.output === 'junit' ? formatJunit(report, strict, { command, what }) : formatSarif(report)));
     if (code !== 0) throw new ValidationFailedError(failure(report, what, strict, ' (see the report on stdout)'));
     return;
   }

@@ -55,6 +55,10 @@ describe('completion', () => {
       mkdirSync(join(cwd, 'out'));
       expect(bashComplete(s, ['ai-gateway-core', 'render', '-f', 'prod'], cwd)).toEqual(['prod-values.yaml']);
       expect(bashComplete(s, ['ai-gateway-core', 'render', '--output-dir', ''], cwd)).toEqual(['out']);
+      expect(bashComplete(s, ['ai-gateway-core', 'di'])).toEqual(['diff']);
+      expect(bashComplete(s, ['ai-gateway-core', 'diff', '--from-m'])).toEqual(['--from-manifests']);
+      expect(bashComplete(s, ['ai-gateway-core', 'diff', '--from-manifests', 'prod'], cwd)).toEqual(['prod-values.yaml']);
+      expect(bashComplete(s, ['ai-gateway-core', 'diff', '-o', ''])).toEqual(['text', 'json', 'junit', 'sarif']);
     });
 
     it('offers every flag of every command', async () => {
