@@ -14,6 +14,7 @@ import { STACK } from './support/messages.js';
 const work = scratch('faults');
 const ENV = { PATH: process.env['PATH'] ?? '', HOME: work.dir, NO_COLOR: '1' };
 const PRODUCTION = join(import.meta.dirname, '..', 'golden', 'values', 'seed-production.yaml');
+const MINIMAL = join(import.meta.dirname, '..', '..', 'examples', 'minimal.yaml');
 const DUPLICATE = join(import.meta.dirname, '..', 'validate', 'cases', 'duplicate-top-level.yaml');
 
 interface Ran {
@@ -78,6 +79,8 @@ describe('standard output that cannot be written', () => {
     ['schema', ['schema']],
     ['validate -o json', ['validate', '-o', 'json']],
     ['validate -o sarif', ['validate', '-o', 'sarif']],
+    ['check', ['check']],
+    ['diff', ['diff', '--from', MINIMAL, '-f', MINIMAL]],
     ['--help', ['render', '--help']],
   ])('%s to /dev/full: exit 2, one line naming standard output and the full disk', (_name, args) => {
     const fd = full();
