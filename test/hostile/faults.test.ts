@@ -263,7 +263,12 @@ function expectWholeFolders(out: string, refs: Map<string, string>[]): void {
   const got = tree(out);
   const envs = new Set([...got.keys()].filter((p) => !p.startsWith('.')).map((p) => p.split('/')[0]!));
   for (const env of envs) {
-    const mine = [...got].filter(([p]) => p.startsWith(`${env}/`) && !p.includes('/.agc-'));
+    let mine = [...got].filter(([p]) => p.startsWith(`${env}/`) && !p.includes('/.agc-'));
+    if (mine.length === 0) {
+      // Killed between the two renames of a swap: the previous folder waits under its staging
+      // name for the next run to put back. It must be whole too.
+      mine = [...got].filter(([p]) => p.startsWith(`${env}/ai-gateway-core/.agc-old.templates.`)).map(([p, text]) => [p.replace(/\/\.agc-old\.templates\.[^/]+\//, '/templates/'), text]);
+    }
     const matches = refs.some((ref) => {
       const theirs = [...ref].filter(([p]) => p.startsWith(`${env}/`));
       return theirs.length === mine.length && mine.every(([p, text]) => ref.get(p) === text);
