@@ -1,30 +1,101 @@
 /**
  * The command's output goes to file descriptors 1 and 2 in synchronous writes. `process.stdout`
  * and `process.stderr` are streams whose first use loads Node's net, tty and stream modules, ~3 ms
- * of a ~60 ms start-up; a plain write needs none of them.
+ * of a ~60 ms start-up; a plain write needs none of them. It also keeps every failure synchronous:
+ * a stream reports a full disk later, as an 'error' event nobody listens to (a stack trace).
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { AiGatewayCoreError } from '../errors.js';
+import { describeIoError } from './io-errors.js';
 
-// The stream is passed as a getter: reading process.stdout is what initialises it.
-function writeFd(fd: 1 | 2, stream: () => NodeJS.WriteStream, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  try {
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-  } catch (err) {
-    // The reader is gone (`render | head`): the rest has nowhere to go, and that is not an error.
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
-    // A non-blocking pipe that is full (EAGAIN) or anything unusual: the stream knows how to wait.
-    stream().write(bytes.subarray(offset));
+/** Standard output could not take what the command printed. */
+export class OutputWriteError extends AiGatewayCoreError {
+  constructor(message: string) {
+    super(message, 2);
   }
 }
 
-export function writeStdout(text: string): void {
-  writeFd(1, () => process.stdout, text);
+let pause: Int32Array | undefined;
+
+/** Blocks for a millisecond: a full non-blocking pipe (EAGAIN) drains while we wait. */
+function waitForReader(): void {
+  pause ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(pause, 0, 0, 1);
 }
 
+/** Writes all of `bytes`; 'closed' when the reader went away (EPIPE), which is not an error. */
+function writeAll(fd: number, bytes: Buffer): 'done' | 'closed' {
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return 'closed';
+      if (code === 'EAGAIN') {
+        waitForReader();
+        continue;
+      }
+      throw Object.assign(err as Error, { written: offset });
+    }
+  }
+  return 'done';
+}
+
+/** Where a regular file on fd 1 ended before we wrote: what a failed write is cut back to. */
+function regularFileSize(fd: number): number | undefined {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the command's whole standard output, or throws OutputWriteError. When stdout is a file
+ * (`render > manifests.yaml`) and the write fails part way, the file is cut back to what it held
+ * before, so no half manifest is left for the next step to apply. A reader that closes early
+ * (`render | head`) is not an error.
+ */
+export function writeStdout(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let before: number | undefined;
+  try {
+    // fstat fails with EBADF when fd 1 is closed: the write below reports that.
+    before = bytes.length > 0 ? regularFileSize(1) : undefined;
+    writeAll(1, bytes);
+  } catch (err) {
+    let cut = false;
+    // Nothing was written: nothing to take back.
+    if ((err as { written?: number }).written === 0) before = undefined;
+    if (before !== undefined) {
+      try {
+        ftruncateSync(1, before);
+        cut = true;
+      } catch {
+        // the file stays as the failed write left it; the message says so
+      }
+    }
+    const left = before === undefined ? '' : cut ? '; the file holds nothing of this run' : '; the file may hold part of the output: do not use it';
+    throw new OutputWriteError(`cannot write the output to standard output: ${describeIoError(err)}${left}`);
+  }
+}
+
+let stderrLost = false;
+
+/** Writes to standard error. A failure has nowhere to be reported: it is remembered instead. */
 export function writeStderr(text: string): void {
-  writeFd(2, () => process.stderr, text);
+  try {
+    writeAll(2, Buffer.from(text, 'utf8'));
+  } catch {
+    stderrLost = true;
+  }
+}
+
+/** Whether something meant for standard error was not delivered (the exit code must say so). */
+export function stderrWasLost(): boolean {
+  return stderrLost;
 }
 
 /**
