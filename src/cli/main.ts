@@ -14,7 +14,7 @@ import { registerValues } from './commands/values.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerDiff } from './commands/diff.js';
 import type { Io } from './shared.js';
-import { writeStderr, writeStdout } from '../output/standard-streams.js';
+import { OutputWriteError, stderrWasLost, writeStderr, writeStdout } from '../output/standard-streams.js';
 import { SecretLedger, withSecretLedger } from '../values/secrets.js';
 
 export type { Io } from './shared.js';
@@ -82,13 +82,22 @@ async function runQuietly(argv: string[], io: Io): Promise<number> {
 
 export async function main(): Promise<void> {
   const out: string[] = [];
-  const code = await run(process.argv.slice(2), {
+  let code = await run(process.argv.slice(2), {
     stdout: (s) => out.push(s),
     stderr: writeStderr,
   });
   // stdout is written once, at the end: a command that fails has printed nothing before it threw,
   // so a pipe never receives half a manifest.
-  // Piece by piece: joining them first would copy the whole output once more.
-  for (const piece of out) writeStdout(piece);
+  if (out.length > 0) {
+    try {
+      writeStdout(out);
+    } catch (err) {
+      if (!(err instanceof OutputWriteError)) throw err;
+      writeStderr(`Error: ${err.message}\n`);
+      code = Math.max(code, err.exitCode);
+    }
+  }
+  // Output that was not delivered is a failure, even when the only loss is a warning on stderr.
+  if (code === 0 && stderrWasLost()) code = 2;
   process.exitCode = code;
 }

@@ -9,8 +9,9 @@
 // device, inode, size, mtime and ctime instead of its text; it is recorded only once the ctime
 // is old enough that a rewrite cannot keep it (load.ts RACY_MS), and is rewritten, not added to,
 // when the file changes.
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { stagingName, sweepLeftovers } from '../output/staging.js';
 import { CEL_AST_FORMAT } from './cel-ast-codec.js';
 import type { CachedParses } from './cel-compile.js';
 import { nameHash } from './hash.js';
@@ -87,6 +88,7 @@ export function cacheWritable(dir: string): boolean {
       mkdirSync(dir, { recursive: true });
       accessSync(dir, constants.W_OK);
       ok = true;
+      sweepCache(dir);
     } catch {
       ok = false;
     }
@@ -95,13 +97,47 @@ export function cacheWritable(dir: string): boolean {
   return ok;
 }
 
+/**
+ * Removes what killed writers left: `.agc-tmp.*` files of processes that no longer run, and the
+ * `<entry>.<pid>.tmp` files of earlier versions, which nothing ever removed.
+ */
+function sweepCache(dir: string): void {
+  sweepLeftovers(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
+/**
+ * Writes an entry under a staging name of its own (staging.ts) and renames it into place:
+ * concurrent readers and writers only ever see whole entries, and a writer killed part way leaves
+ * a `.agc-tmp.*` file that the next run removes.
+ */
 function writeAtomically(dir: string, target: string, text: string): void {
+  const tmp = join(dir, stagingName('tmp', basename(target)));
   try {
     mkdirSync(dir, { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, target); // atomic: concurrent readers never see a half-written file
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, target);
   } catch {
-    // A cache that cannot be written is not an error: we just parse again next time.
+    // A cache that cannot be written (a full disk, no permission) is not an error: the run has
+    // what it needs, and the next one parses again. Nothing half-written may stay behind.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the next run's sweep removes it
+    }
   }
 }

@@ -151,7 +151,7 @@ export function readValuesText(path: string, what = 'values file', budget = new 
     const how = size === undefined ? `more than ${formatCount(budget.remaining)} bytes` : `${formatCount(size)} bytes`;
     return new ValuesLimitError(
       'MAX_INPUT_BYTES',
-      `${what} ${name} is ${how}${earlier}: values files, standard input and --set-file files may hold ${formatBytes(MAX_INPUT_BYTES)} together (the limit MAX_INPUT_BYTES; values for this chart take a few kilobytes)`,
+      `${what} ${name} is ${how}${earlier}: values files, standard input and --set-file files may hold ${formatBytes(MAX_INPUT_BYTES)} together (the limit; values for this chart take a few kilobytes)`,
     );
   });
   budget.used += bytes.length;

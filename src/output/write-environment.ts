@@ -1,70 +1,25 @@
 /**
- * One environment of `render --each`, written with as few file system calls as the files need:
- * a folder that does not exist yet is claimed with one mkdir (which also says whether it existed:
- * no separate check), its subfolders are made once each, parents first, and each file is created
- * with O_EXCL and written whole: for the usual fleet, 3 mkdirs and open/write/close per file.
+ * One environment of `render --each`. The environment was rendered and checked completely in
+ * memory; its folder is then written whole under a staging name beside it (staging.ts) and renamed
+ * into place: for the usual fleet, 4 mkdirs, open/write/close per file and one rename. So a
+ * folder with the environment's name is complete, whatever instant the process dies at (SIGKILL,
+ * an OOM kill, a CI timeout): the next step never commits or applies half an environment. The
+ * staging folder of a dead run is removed by the next run (sweepLeftovers, once per parent
+ * folder of the fleet).
  *
- * Nothing half-written: the environment was rendered and checked completely in memory before
- * this runs, so only an I/O error (disk full, permissions) can stop it part way, and then what it
- * created is removed, file by file and folder by folder: never anything another run put there. (A folder written under a temporary name
- * and renamed into place would also survive the process being killed mid-way, but costs a check
- * and a rename per environment: 55 instead of 43 ms for 200 environments' folders and files in
- * a micro-benchmark. A killed run is re-run, and --output-dir for one render gives no such
- * promise either.)
- *
- * An existing folder goes through writeOutputDir, which checks and swaps each file so that it can
- * replace existing ones safely.
+ * When the folder exists already, writeOutputDir replaces its templates folder, checked and
+ * swapped the same way (and when another run makes it between the check and the rename, the
+ * rename fails without touching it and the staged templates folder goes that way).
  *
  * Synchronous: in one tight loop the calls cost less than the same calls through libuv's thread
  * pool, whose hand-offs cost more than the calls themselves (it was a third of a fleet's time).
  */
-import { mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AiGatewayCoreError } from '../errors.js';
-import { nodeFs, writeOutputDir, type OutputDirPlan } from './write-output-dir.js';
-
-/** The file system calls writeEnvironment makes; tests replace one to make it fail at a given step. */
-export interface EnvironmentFs {
-  /** one directory, not its parents; throws EEXIST when it exists */
-  mkdir(path: string): void;
-  /** the parents of an environment folder, made once per fleet when missing */
-  mkdirParents(path: string): void;
-  /** creates a file that must not exist yet */
-  writeNew(path: string, content: string): void;
-  /** removes a file this run created */
-  removeFile(path: string): void;
-  /** removes a folder this run created; throws when something else is in it */
-  removeEmptyDir(path: string): void;
-}
-
-export const nodeEnvironmentFs: EnvironmentFs = {
-  mkdir: (path) => void mkdirSync(path),
-  mkdirParents: (path) => void mkdirSync(path, { recursive: true }),
-  writeNew: nodeFs.writeNew,
-  removeFile: (path) => unlinkSync(path),
-  removeEmptyDir: (path) => rmdirSync(path),
-};
-
-function code(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException | undefined)?.code;
-}
-
-/** An I/O error that stopped an environment's writing, and whether all it wrote is gone again. */
-class StoppedWriting extends Error {
-  constructor(
-    stoppedBy: unknown,
-    readonly cleanedUp: boolean,
-  ) {
-    super((stoppedBy as Error)?.message ?? String(stoppedBy));
-  }
-}
-
-/** The I/O error of one environment, as reported, saying whether anything of it is left on disk. */
-function environmentWriteError(dir: string, err: unknown): AiGatewayCoreError {
-  if (err instanceof AiGatewayCoreError) return err;
-  const left = err instanceof StoppedWriting && !err.cleanedUp ? '; some of what was written for it could not be removed' : '; nothing was written for it';
-  return new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${(err as Error).message}${left}`, 2);
-}
+import { describeIoError, ioErrorCode } from './io-errors.js';
+import { stagingName } from './staging.js';
+import { nameTaken, nodeFs, writeOutputDir, type OutputDirPlan, type OutputFs } from './write-output-dir.js';
 
 /** What writing one new environment folder takes, every path checked and made absolute. */
 interface EnvironmentJob {
@@ -111,66 +66,56 @@ export function environmentJob(plan: OutputDirPlan, dir: string): EnvironmentJob
   return { root, folders, files };
 }
 
-/** Creates `root`; false when it exists already. Its parent is made when missing. */
-function claim(fs: EnvironmentFs, root: string): boolean {
-  try {
-    fs.mkdir(root);
-    return true;
-  } catch (err) {
-    if (code(err) === 'EEXIST') return false;
-    if (code(err) !== 'ENOENT') throw err;
-  }
-  fs.mkdirParents(dirname(root));
-  try {
-    fs.mkdir(root);
-    return true;
-  } catch (err) {
-    if (code(err) === 'EEXIST') return false;
-    throw err;
-  }
-}
-
 /**
- * Writes a new environment folder; false, having written nothing, when the folder exists. On an
- * I/O error, what this call created is removed (files, then folders, deepest first).
+ * Writes the plan into `dir` (see the top of this file); on an I/O error nothing of this
+ * environment is left under its name, and the staging folder is removed.
  */
-function writeNewEnvironment(job: EnvironmentJob, fs: EnvironmentFs): boolean {
-  if (!claim(fs, job.root)) return false;
-  const folders = [job.root];
-  const files: string[] = [];
+export function writeEnvironment(plan: OutputDirPlan, dir: string, fs: OutputFs = nodeFs): void {
+  const job = environmentJob(plan, dir);
+  // A folder that exists is replaced in place of its templates folder: staging the whole
+  // environment first would make (and remove) two folders more per environment.
+  if (existsSync(job.root)) return writeOutputDir(plan, dir, fs);
+  const parent = dirname(job.root);
+  const stage = `${parent}${sep}${stagingName('tmp', basename(job.root))}`;
+  const staged = (path: string) => stage + path.slice(job.root.length);
   try {
-    for (const folder of job.folders) {
-      fs.mkdir(folder);
-      folders.push(folder);
+    try {
+      fs.mkdir(stage);
+    } catch (err) {
+      if (ioErrorCode(err) !== 'ENOENT') throw err;
+      fs.mkdirParents(parent);
+      fs.mkdir(stage);
     }
-    for (const [path, content] of job.files) {
-      fs.writeNew(path, content);
-      files.push(path);
-    }
+    for (const folder of job.folders) fs.mkdir(staged(folder));
+    for (const [path, content] of job.files) fs.writeNew(staged(path), content);
+    fs.rename(stage, job.root);
+    return;
   } catch (err) {
-    let cleanedUp = true;
-    const undo = (step: () => void): void => {
-      try {
-        step();
-      } catch {
-        cleanedUp = false; // the error that stopped the write is still the one to report
-      }
-    };
-    for (const path of files.reverse()) undo(() => fs.removeFile(path));
-    for (const folder of folders.reverse()) undo(() => fs.removeEmptyDir(folder));
-    throw new StoppedWriting(err, cleanedUp);
+    if (!nameTaken(err)) throw failed(fs, dir, stage, err);
   }
-  return true;
+  // The folder exists (or a file or link stands there): writeOutputDir checks it and swaps the
+  // staged templates folder in.
+  try {
+    const files = job.files.map(([path]) => path);
+    const unit = files.reduce((common, f) => (f.startsWith(`${common}${sep}`) ? common : dirname(f)), dirname(files[0]!));
+    writeOutputDir(plan, dir, fs, files.every((f) => f.startsWith(`${unit}${sep}`)) ? staged(unit) : undefined);
+  } finally {
+    try {
+      fs.removeTree(stage);
+    } catch {
+      // the next run's sweep removes it
+    }
+  }
 }
 
-/** Writes the plan into `dir`; on failure nothing of it is left (see the top of this file). */
-export function writeEnvironment(plan: OutputDirPlan, dir: string, fs: EnvironmentFs = nodeEnvironmentFs): void {
-  const job = environmentJob(plan, dir);
-  let written: boolean;
+/** The error of a new environment folder that could not be written; its staging folder is removed. */
+function failed(fs: OutputFs, dir: string, stage: string, err: unknown): AiGatewayCoreError {
+  let removed = true;
   try {
-    written = writeNewEnvironment(job, fs);
-  } catch (err) {
-    throw environmentWriteError(dir, err);
+    fs.removeTree(stage);
+  } catch {
+    removed = false;
   }
-  if (!written) writeOutputDir(plan, dir);
+  const left = removed ? 'nothing was written for it' : `nothing was written for it, but ${stage} could not be removed (the next run removes it)`;
+  return new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${describeIoError(err)}; ${left}`, 2);
 }

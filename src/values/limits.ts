@@ -11,6 +11,7 @@
 import { AiGatewayCoreError } from '../errors.js';
 import { isMap, type Value } from './types.js';
 import { frozenSize } from './frozen.js';
+import { formatPath } from './source.js';
 
 /** Bytes of all values files, standard input and `--set-file` files of one run, together. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -120,19 +121,44 @@ export class ValuesBudget {
     if (this.used > MAX_VALUES_NODES) {
       throw new ValuesLimitError(
         'MAX_VALUES_NODES',
-        `${what}: the values hold more than ${formatCount(MAX_VALUES_NODES)} map entries and list items (the limit MAX_VALUES_NODES; this chart needs a few hundred): remove what the chart does not use`,
+        `${what}: the values hold more than ${formatCount(MAX_VALUES_NODES)} map entries and list items (the limit; this chart needs a few hundred): remove what the chart does not use`,
       );
     }
-    checkDepth(size.depth, what);
+    if (size.depth > MAX_VALUES_DEPTH) {
+      throw new ValuesLimitError('MAX_VALUES_DEPTH', `${what}: ${tooDeep(pathPastDepth(value, MAX_VALUES_DEPTH))}: flatten them`);
+    }
   }
 }
 
-/** Throws when `depth` is over MAX_VALUES_DEPTH. */
-export function checkDepth(depth: number, what: string): void {
-  if (depth > MAX_VALUES_DEPTH) {
-    throw new ValuesLimitError(
-      'MAX_VALUES_DEPTH',
-      `${what}: the values nest ${formatCount(depth)} levels deep, more than ${MAX_VALUES_DEPTH} (the limit MAX_VALUES_DEPTH; this chart's values nest about 10): flatten them`,
-    );
+/** The depth limit in words: messages never name the constant. */
+export const DEPTH_LIMIT = `the limit of ${MAX_VALUES_DEPTH} levels`;
+
+/** A values path for a message, its start kept when it is long (`gateway.annotations.k.a.a…`). */
+export function shortPath(path: string, max = 60): string {
+  if (path.length <= max) return path;
+  // Cut before a segment, not in one: `…k.a.a…`, not `…k.a.a.…`.
+  const cut = Math.max(path.lastIndexOf('.', max), path.lastIndexOf('[', max));
+  return `${path.slice(0, cut > 0 ? cut : max)}…`;
+}
+
+/** The one phrasing of every depth message: the limit in words, then where the values cross it. */
+export function tooDeep(path: string | undefined, note?: string): string {
+  const where = path === undefined || path === '' ? 'here' : `at ${shortPath(path)}`;
+  return `the values nest deeper than ${DEPTH_LIMIT} ${where} (${note ? `${note}; ` : ''}values for this chart nest about 10)`;
+}
+
+/**
+ * The values path where `root` first nests deeper than `max` levels: only called once a limit
+ * was crossed, so its cost does not matter; iterative, as the value may be deeper than the stack.
+ */
+export function pathPastDepth(root: Value, max: number): string | undefined {
+  const stack: { value: Value; level: number; path: (string | number)[] }[] = [{ value: root, level: 0, path: [] }];
+  while (stack.length > 0) {
+    const { value, level, path } = stack.pop()!;
+    const children: [string | number, Value][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isMap(value) ? Object.keys(value).map((k) => [k, value[k]!]) : [];
+    if (children.length === 0) continue;
+    if (level + 1 > max) return formatPath([...path, children[0]![0]]); // the first key one level too deep
+    for (const [seg, child] of children) stack.push({ value: child, level: level + 1, path: [...path, seg] });
   }
+  return undefined;
 }

@@ -19,8 +19,9 @@ import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'y
 import { formatFloat32G, parseInt64, parseUint64, underscoreOK } from '../go/strconv.js';
 import { appendPath, pruneSources, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
-import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount } from './limits.js';
+import { MAX_INPUT_BYTES, MAX_VALUES_DEPTH, MAX_VALUES_NODES, formatBytes, formatCount, tooDeep } from './limits.js';
 import { characterProblem, depthProblem, tokenProblem, type TextProblem } from './yaml-guard.js';
+import { explainYamlSyntax } from './yaml-syntax-message.js';
 
 export interface Position {
   line: number;
@@ -121,7 +122,7 @@ export function checkValuesText(raw: string, file: string): void {
       'too-large',
       file,
       undefined,
-      `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit MAX_INPUT_BYTES; values for this chart take a few kilobytes): remove what the chart does not use`,
+      `the file has ${formatCount(text.length)} characters, more than the ${formatBytes(MAX_INPUT_BYTES)} all values together may have (the limit; values for this chart take a few kilobytes): remove what the chart does not use`,
     );
   }
   const problem = characterProblem(text);
@@ -211,7 +212,7 @@ function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sourc
   };
   if (!doc) {
     const errors = (docs as { errors?: { message: string; pos: [number, number] }[] }).errors ?? [];
-    if (errors.length > 0) throw syntaxError(file, errors[0]!, at);
+    if (errors.length > 0) throw syntaxError(file, errors[0]!, at, chunk.text);
     // helm 4's line splitter can leave a %YAML/%TAG directive without its `---` document, which
     // libyaml rejects ("did not find expected <document start>").
     const directive = chunk.text.split('\n').findIndex((line) => line.startsWith('%'));
@@ -225,7 +226,7 @@ function decodeChunk(chunk: Chunk, file: string, kind: 'file' | 'default', sourc
     }
     return null;
   }
-  if (doc.errors.length > 0) throw syntaxError(file, doc.errors[0]!, at);
+  if (doc.errors.length > 0) throw syntaxError(file, doc.errors[0]!, at, chunk.text);
   const decoder = new Decoder(doc, file, kind, at, sources, duplicates);
   const root = decoder.root();
   if (root === null) return null;
@@ -263,8 +264,11 @@ function parseDocuments(chunk: Chunk, file: string, lineCounter: LineCounter): D
   return docs.length > 0 ? docs : Object.assign([] as Document[], composer.streamInfo());
 }
 
-function syntaxError(file: string, err: { message: string; pos: [number, number] }, at: (offset: number) => Position): ValuesYamlError {
+function syntaxError(file: string, err: { message: string; pos: [number, number]; code?: string }, at: (offset: number) => Position, text: string): ValuesYamlError {
   const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The common mistakes in plain words, at the place to change (yaml-syntax-message.ts).
+  const plain = explainYamlSyntax(text, err.code, reason, err.pos[0]);
+  if (plain) return new ValuesYamlError('syntax', file, at(plain.offset), `invalid YAML: ${plain.reason}`);
   return new ValuesYamlError('syntax', file, at(err.pos[0]), `invalid YAML: ${reason}`);
 }
 
@@ -497,7 +501,7 @@ class Decoder {
       this.fail(
         'too-large',
         node,
-        `the file holds more than ${formatCount(MAX_VALUES_NODES)} map entries and list items by this point${aliases}, the limit MAX_VALUES_NODES (values for this chart need a few hundred): remove what the chart does not use`,
+        `the file holds more than ${formatCount(MAX_VALUES_NODES)} map entries and list items by this point${aliases}, the limit (values for this chart need a few hundred): remove what the chart does not use`,
       );
     }
     if (node === null) {
@@ -517,20 +521,20 @@ class Decoder {
     if (isYamlMap(node)) {
       const out = newMap();
       this.record(path, this.position(node, keyPos));
-      this.nested(node, () => this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0));
+      this.nested(node, path, () => this.mapping(node as YAMLMap, out, path, this.aliasDepth === 0));
       return out;
     }
     if (isSeq(node)) {
       this.record(path, this.position(node, keyPos));
-      return this.nested(node, () => node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined)));
+      return this.nested(node, path, () => node.items.map((item, i) => this.value((item as YamlNode | null) ?? null, appendPath(path, i), undefined)));
     }
     return this.fail('syntax', node, 'unsupported YAML node');
   }
 
   /** Decodes the inside of a map or list; aliases can nest deeper than the text (the parser checked the text). */
-  private nested<T>(node: YamlNode, body: () => T): T {
+  private nested<T>(node: YamlNode, path: string, body: () => T): T {
     if (++this.nesting > MAX_VALUES_DEPTH) {
-      this.fail('too-deep', node, `the values nest more than ${MAX_VALUES_DEPTH} levels deep here (counting what aliases expand to), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten them`);
+      this.fail('too-deep', node, `${tooDeep(path, 'counting what aliases expand to')}: flatten them`);
     }
     try {
       return body();

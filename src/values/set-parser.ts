@@ -20,7 +20,7 @@ import { atoi, parseInt64 } from '../go/strconv.js';
 import { goQuote, goQuoteRunes } from '../go/quote.js';
 import { appendPath, type SetFlag, type Source, type SourceMap } from './source.js';
 import { isMap, newMap, type Value, type ValueMap } from './types.js';
-import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount } from './limits.js';
+import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesLimitError, formatCount, tooDeep } from './limits.js';
 
 /** helm's strvals.MaxIndex: the largest list index a `--set` path may use. */
 export const MAX_INDEX = 65536;
@@ -38,7 +38,10 @@ export class SetSyntaxError extends AiGatewayCoreError {
     readonly arg: string,
     /** what is wrong, in helm's words (`key "x" has no value`, `open f: no such file or directory`, …) */
     readonly reason: string,
-    message: string,
+    /** helm's whole message (`failed parsing --set data: …`), which the tests hold equal to helm's */
+    readonly helmMessage: string,
+    /** ours: the flag as written first, and the whole key path where helm names its last segment */
+    message = helmMessage,
   ) {
     super(message, 2);
   }
@@ -115,7 +118,10 @@ export function parseSetJsonInto(arg: string, dest: ValueMap, sources?: SourceMa
 export function parseSetLiteralInto(arg: string, dest: ValueMap, sources?: SourceMap, options: SetParserOptions = {}): void {
   const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag: '--set-literal', arg }, options.budget);
   const err = new LiteralParser(new RuneScanner(arg), dest, rec, options.dialect === 'helm3').parse();
-  if (err) throw new SetSyntaxError('--set-literal', arg, err.msg, `failed parsing --set-literal data: ${err.msg}`);
+  if (err) {
+    const helm = `failed parsing --set-literal data: ${err.msg}`;
+    throw new SetSyntaxError('--set-literal', arg, err.msg, helm, flagMessage('--set-literal', arg, err, helm));
+  }
 }
 
 function runParser(
@@ -128,7 +134,10 @@ function runParser(
 ): void {
   const rec = new Recorder(sources ?? new Map(), { kind: 'flag', flag, arg }, options.budget);
   const err = new Parser(new RuneScanner(arg), dest, reader, rec, options.dialect === 'helm3').parse();
-  if (err) throw new SetSyntaxError(flag, arg, err.msg, `failed parsing ${flag} data: ${err.msg}`);
+  if (err) {
+    const helm = `failed parsing ${flag} data: ${err.msg}`;
+    throw new SetSyntaxError(flag, arg, err.msg, helm, flagMessage(flag, arg, err, helm));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +149,8 @@ interface GoErr {
   is: 'EOF' | 'NotList' | null;
   /** helm 3 compares with ==, which a wrapped io.EOF does not satisfy */
   wrapped?: boolean;
+  /** the message with the whole key path the user wrote instead of helm's last segment */
+  whole?: string;
 }
 
 const EOF: GoErr = { msg: 'EOF', is: 'EOF' };
@@ -149,8 +160,24 @@ function goErr(msg: string): GoErr {
   return { msg, is: null };
 }
 
+/**
+ * helm's "key has no value" error, which names only the last segment (`key "b"` for `a.b`);
+ * `whole` names the path the user wrote, so the message points at the flag to fix.
+ */
+function noValue(k: string, path: string, prefix = 'key', suffix = ''): GoErr {
+  const msg = `${prefix} ${goQuote(k)} has no value${suffix}`;
+  // A path that had to be quoted (`a[""]`) is not how the user wrote it: keep helm's segment.
+  return { msg, is: null, whole: path.includes('["') ? undefined : `${prefix} ${goQuote(path)} has no value${suffix}` };
+}
+
+/** How a failed flag names itself: the flag and its argument, shortened when long. */
+function flagMessage(flag: SetFlag, arg: string, err: GoErr, helm: string): string {
+  const shown = arg.length > 120 ? `${arg.slice(0, 117)}...` : arg;
+  return `${flag} ${shown}: ${err.whole !== undefined ? helm.slice(0, helm.length - err.msg.length) + err.whole : helm}`;
+}
+
 function wrap(prefix: string, err: GoErr): GoErr {
-  return { msg: `${prefix}: ${err.msg}`, is: err.is, wrapped: true };
+  return { msg: `${prefix}: ${err.msg}`, is: err.is, wrapped: true, whole: err.whole === undefined ? undefined : `${prefix}: ${err.whole}` };
 }
 
 /** A failed Go type assertion: helm recovers it and reports "unable to parse key: …". */
@@ -258,18 +285,15 @@ class Recorder {
     if (this.budget.listItems < 0) {
       throw new ValuesLimitError(
         'MAX_VALUES_NODES',
-        `${this.source.flag} ${shorten(this.source.arg)}: index ${index} would make the lists set by the flags hold more than ${formatCount(SET_LIST_ITEMS)} items together (each index pads its list with nulls; values may hold ${formatCount(MAX_VALUES_NODES)} entries, the limit MAX_VALUES_NODES): use smaller indexes`,
+        `${this.source.flag} ${shorten(this.source.arg)}: index ${index} would make the lists set by the flags hold more than ${formatCount(SET_LIST_ITEMS)} items together (each index pads its list with nulls; values may hold at most ${formatCount(MAX_VALUES_NODES)} entries): use smaller indexes`,
       );
     }
   }
 
   /** Enters one more `[i]` level; the caller leaves it with `indexNesting--`. */
-  enterIndex(): void {
+  enterIndex(path: string): void {
     if (++this.indexNesting > MAX_VALUES_DEPTH) {
-      throw new ValuesLimitError(
-        'MAX_VALUES_DEPTH',
-        `${this.source.flag} ${shorten(this.source.arg)}: more than ${MAX_VALUES_DEPTH} nested list indexes ([0][0]…), the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten the value`,
-      );
+      throw new ValuesLimitError('MAX_VALUES_DEPTH', `${this.source.flag} ${shorten(this.source.arg)}: ${tooDeep(path, 'nested list indexes [0][0]…')}: flatten the value`);
     }
   }
 
@@ -379,7 +403,7 @@ abstract class PairParser {
       inner = cur;
     }
     const e = this.key(inner, nestedNameLevel, childPath);
-    if (e === null && Object.keys(inner).length === 0) return goErr(`key map ${goQuote(k)} has no value`);
+    if (e === null && Object.keys(inner).length === 0) return noValue(k, childPath, 'key map');
     if (Object.keys(inner).length !== 0 && k.length > 0) {
       data[k] = inner;
       if (!existed) this.rec.one(childPath);
@@ -446,7 +470,7 @@ abstract class PairParser {
             [crtList, existed] = [cur, true];
           }
         }
-        this.rec.enterIndex();
+        this.rec.enterIndex(itemPath);
         const [list2, e] = this.listItem(crtList, next.value, nestedNameLevel, itemPath);
         this.rec.indexNesting--;
         if (e) return [list, e];
@@ -474,12 +498,12 @@ class Parser extends PairParser {
   protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[,.');
     const childPath = appendPath(path, k);
-    if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
+    if (err) return k.length === 0 ? err : noValue(k, childPath);
     switch (last) {
       case '[':
         return this.indexed(data, k, nestedNameLevel, childPath);
       case '=': {
-        if (this.reader === null) return this.jsonValue((v) => set(data, k, v, childPath, this.rec));
+        if (this.reader === null) return this.jsonValue((v) => set(data, k, v, childPath, this.rec), childPath);
         const vl = this.valList();
         if (vl.err === null) {
           set(data, k, vl.list, childPath, this.rec);
@@ -500,7 +524,7 @@ class Parser extends PairParser {
       }
       case ',':
         set(data, k, '', childPath, this.rec);
-        return goErr(`key ${goQuote(k)} has no value (cannot end with ,)`);
+        return noValue(k, childPath, 'key', ' (cannot end with ,)');
       default: {
         // '.': descend into (or create) the map named k.
         return this.nested(data, k, nestedNameLevel + 1, childPath);
@@ -515,7 +539,7 @@ class Parser extends PairParser {
       const e = this.jsonValue((v) => {
         out = setIndex(list, i, v, listPath, this.rec);
         return out[1];
-      });
+      }, appendPath(listPath, Number(i)));
       return e ? [out[0], e] : out;
     }
     const vl = this.valList();
@@ -532,11 +556,11 @@ class Parser extends PairParser {
   }
 
   /** --set-json's value: empty means null; otherwise one JSON value, then optional blanks and a comma. */
-  private jsonValue(store: (v: Value) => GoErr | null | void): GoErr | null {
+  private jsonValue(store: (v: Value) => GoErr | null | void, at: string): GoErr | null {
     if (this.emptyVal()) {
       return store(null) ?? null;
     }
-    const decoded = decodeJsonPrefix(this.sc.rest());
+    const decoded = decodeJsonPrefix(this.sc.rest(), at);
     if ('err' in decoded) return goErr(decoded.err);
     const e = store(decoded.value);
     if (e) return e;
@@ -598,7 +622,7 @@ class LiteralParser extends PairParser {
   protected key(data: ValueMap, nestedNameLevel: number, path: string): GoErr | null {
     const { v: k, last, err } = runesUntil(this.sc, '=[.', false);
     const childPath = appendPath(path, k);
-    if (err) return k.length === 0 ? err : goErr(`key ${goQuote(k)} has no value`);
+    if (err) return k.length === 0 ? err : noValue(k, childPath);
     switch (last) {
       case '=':
         set(data, k, this.val(), childPath, this.rec);
@@ -712,29 +736,49 @@ function toValue(v: unknown): Value {
 }
 
 /** How deep the JSON text nests (brackets outside strings), stopping at the first level over `max`. */
-function jsonDepthOver(text: string, max: number): boolean {
-  let depth = 0;
+/**
+ * Where a JSON text nests deeper than `max`: the values path below `at` (keys and indexes as the
+ * text spells them), or undefined when it does not. A scan of the text: JSON.parse would take any
+ * depth, but what reads its result recurses.
+ */
+function jsonPathPastDepth(text: string, max: number, at: string): string | undefined {
+  const segments: (string | number)[] = [];
+  const inList: boolean[] = [];
   let inString = false;
+  let stringStart = 0;
+  let lastString = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
+      else if (c === 0x22) {
+        inString = false;
+        lastString = text.slice(stringStart, i);
+      }
+    } else if (c === 0x22) {
+      inString = true;
+      stringStart = i + 1;
+    } else if (c === 0x3a) {
+      segments[inList.length - 1] = lastString; // a key of the innermost map
+    } else if (c === 0x2c) {
+      if (inList[inList.length - 1]) (segments[inList.length - 1] as number)++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (inList.length + 1 > max) return segments.slice(0, inList.length).reduce<string>((path, seg) => appendPath(path, seg), at);
+      inList.push(c === 0x5b);
+      segments[inList.length - 1] = 0;
+    } else if (c === 0x5d || c === 0x7d) {
+      inList.pop();
+      segments.length = inList.length;
+    }
   }
-  return false;
+  return undefined;
 }
 
-function parseJsonText(text: string): { value: Value } | { err: string } {
+function parseJsonText(text: string, at = ''): { value: Value } | { err: string } {
   // JSON.parse handles any depth, but toValue and everything after it recurse.
-  if (jsonDepthOver(text, MAX_VALUES_DEPTH)) {
-    throw new ValuesLimitError(
-      'MAX_VALUES_DEPTH',
-      `--set-json ${shorten(text)}: the JSON nests more than ${MAX_VALUES_DEPTH} levels deep, the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten it`,
-    );
+  const deep = jsonPathPastDepth(text, MAX_VALUES_DEPTH, at);
+  if (deep !== undefined) {
+    throw new ValuesLimitError('MAX_VALUES_DEPTH', `--set-json ${shorten(text)}: ${tooDeep(deep)}: flatten it`);
   }
   try {
     return { value: toValue(JSON.parse(text)) };
@@ -743,10 +787,10 @@ function parseJsonText(text: string): { value: Value } | { err: string } {
   }
 }
 
-function decodeJsonPrefix(s: string): { value: Value; consumed: number } | { err: string } {
+function decodeJsonPrefix(s: string, at: string): { value: Value; consumed: number } | { err: string } {
   const end = scanJsonValueEnd(s);
   if (typeof end === 'string') return { err: end };
-  const parsed = parseJsonText(s.slice(0, end));
+  const parsed = parseJsonText(s.slice(0, end), at);
   return 'err' in parsed ? parsed : { value: parsed.value, consumed: end };
 }
 

@@ -5,7 +5,8 @@
  * problem is and what to do, or undefined; parse-yaml.ts turns that into a ValuesYamlError.
  */
 import type { CST } from 'yaml';
-import { MAX_VALUES_DEPTH, MAX_YAML_TOKENS, formatCount } from './limits.js';
+import { MAX_VALUES_DEPTH, MAX_YAML_TOKENS, formatCount, tooDeep } from './limits.js';
+import { formatPath } from './source.js';
 
 export interface TextProblem {
   code: 'characters' | 'too-large' | 'too-deep';
@@ -79,7 +80,7 @@ export function tokenProblem(text: string): TextProblem | undefined {
   return {
     code: 'too-large',
     offset: over,
-    reason: `the file has ${formatCount(count)} YAML tokens (line breaks, "-", ":", ",", brackets…), more than ${formatCount(MAX_YAML_TOKENS)} (the limit MAX_YAML_TOKENS, reached here; values for this chart need a few hundred): split it or remove what the chart does not use`,
+    reason: `the file has ${formatCount(count)} YAML tokens (line breaks, "-", ":", ",", brackets…), more than ${formatCount(MAX_YAML_TOKENS)} (the limit, reached here; values for this chart need a few hundred): split it or remove what the chart does not use`,
   };
 }
 
@@ -91,32 +92,49 @@ type Item = { key?: Token | null; value?: Token };
  * iterative: the token tree may be as deep as the file is long.
  */
 export function depthProblem(doc: Token): TextProblem | undefined {
-  const stack: [Token, number][] = [[doc, 0]];
+  // Each entry keeps its parent and its key, so the values path is built only for the message.
+  interface Entry {
+    token: Token;
+    depth: number;
+    parent?: Entry;
+    segment?: string | number;
+  }
+  const stack: Entry[] = [{ token: doc, depth: 0 }];
   while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
+    const entry = stack.pop()!;
+    const { token, depth } = entry;
     // The document is level 0 and its root map level 1, so a scalar in a map nested n deep sits at n + 1.
     if (depth > MAX_VALUES_DEPTH + 1) {
-      return {
-        code: 'too-deep',
-        offset: token.offset,
-        reason: `the values nest more than ${MAX_VALUES_DEPTH} levels deep here, the limit MAX_VALUES_DEPTH (values for this chart nest about 10): flatten them`,
-      };
+      const segments: (string | number)[] = [];
+      for (let e: Entry | undefined = entry; e; e = e.parent) if (e.segment !== undefined) segments.unshift(e.segment);
+      return { code: 'too-deep', offset: token.offset, reason: `${tooDeep(formatPath(segments))}: flatten them` };
     }
     switch (token.type) {
       case 'document':
-        if (token.value) stack.push([token.value, depth + 1]);
+        if (token.value) stack.push({ token: token.value, depth: depth + 1, parent: entry });
         break;
       case 'block-map':
       case 'block-seq':
-      case 'flow-collection':
-        for (const item of token.items as Item[]) {
-          if (item.key) stack.push([item.key, depth + 1]);
-          if (item.value) stack.push([item.value, depth + 1]);
-        }
+      case 'flow-collection': {
+        const items = token.items as Item[];
+        const isSeq = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
+        items.forEach((item, i) => {
+          const segment = isSeq ? i : keyText(item.key);
+          if (item.key) stack.push({ token: item.key, depth: depth + 1, parent: entry });
+          if (item.value) stack.push({ token: item.value, depth: depth + 1, parent: entry, segment });
+        });
         break;
+      }
       default:
         break;
     }
   }
   return undefined;
+}
+
+/** A key as written (quotes taken off), for a values path in a message. */
+function keyText(key: Token | null | undefined): string {
+  if (!key || !('source' in key) || typeof key.source !== 'string') return '?';
+  const s = key.source;
+  return (s.startsWith('"') || s.startsWith("'")) && s.length >= 2 ? s.slice(1, -1) : s;
 }

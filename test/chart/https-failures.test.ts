@@ -36,3 +36,23 @@ describe('HTTPS templates that refuse to render', () => {
     });
   }
 });
+
+describe('a Secret name certificate.yaml cannot print', () => {
+  // Found by the differential test: the name is printed inline as metadata.name and secretName, so
+  // a name with a line break made helm's output unparsable (helm failed, we printed it).
+  it('fails in helm and in the CLI with the same message, before any text is printed', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const values = join(mkdtempSync(join(tmpdir(), 'agc-secret-name-')), 'v.json');
+    writeFileSync(values, JSON.stringify({ gateway: { listeners: [{ name: 'a', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: '\na' }] } }] }, certManager: { enabled: true, dnsNames: ['a.example.com'] } }));
+    const [ours, ...helms] = await Promise.all([runCli(['render', '-f', values]), ...HELM_MAJORS.map((m) => runHelm(m, ['template', CHART_DIR, '-f', values]))]);
+    expect(ours.code).toBe(1);
+    expect(ours.stdout).toBe('');
+    for (const h of helms) {
+      const m = /^Error: execution error at \(ai-gateway-core\/templates\/certificate\.yaml:\d+:\d+\): (.*)$/m.exec(h.stderr);
+      expect(m, h.stderr).not.toBeNull();
+      expect(ours.stderr).toBe(`Error: ai-gateway-core/templates/certificate.yaml: ${m![1]}\n`);
+    }
+    expect(ours.stderr).toContain('Secret "\\na" in a listener\'s tls.certificateRefs is not a valid Secret name');
+  });
+});

@@ -41,11 +41,12 @@ interface ContentCase {
 }
 
 const CONTENT_ERRORS: ContentCase[] = [
-  { name: 'bad indentation', content: 'gateway:\n  name: a\n   x: 1\n', line: 2, col: 9, message: /invalid YAML: Nested mappings are not allowed/ },
-  { name: 'a tab as indentation', content: 'gateway:\n\tname: a\n', line: 2, col: 1, message: /invalid YAML: Tabs are not allowed as indentation/ },
-  { name: 'an unclosed double quote', content: 'gateway:\n  name: "ab\n', line: 3, col: 1, message: /invalid YAML: Missing closing "quote/ },
-  { name: 'an unclosed single quote', content: "gateway:\n  name: 'ab\nenvoyProxy: {}\n", line: 4, col: 1, message: /invalid YAML: Missing closing 'quote/ },
-  { name: 'an unclosed flow list', content: 'gateway:\n  listeners: [\n', line: 3, col: 1, message: /invalid YAML/ },
+  // the key's line, as helm's `yaml: line 3`, in plain words, with the line quoted
+  { name: 'bad indentation', content: 'gateway:\n  name: a\n   x: 1\n', line: 3, col: 4, message: /invalid YAML: a key here \("x"\) is indented more than the keys above it: .*\(line "   x: 1"\)/ },
+  { name: 'a tab as indentation', content: 'gateway:\n\tname: a\n', line: 2, col: 1, message: /invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces \(line "\\tname: a"\)/ },
+  { name: 'an unclosed double quote', content: 'gateway:\n  name: "ab\n', line: 2, col: 12, message: /invalid YAML: the quoted value that starts at column 9 is never closed: add the closing " at the end of it/ },
+  { name: 'an unclosed single quote', content: "gateway:\n  name: 'ab\nenvoyProxy: {}\n", line: 2, col: 12, message: /invalid YAML: the quoted value that starts at column 9 is never closed: add the closing ' at the end of it/ },
+  { name: 'an unclosed flow list', content: 'gateway:\n  listeners: [\n', line: 2, col: 15, message: /invalid YAML: the list opened with "\[" is not closed: add "\]" at the end of it/ },
   { name: 'binary content (a PNG header)', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), line: 1, col: 1, message: /not UTF-8 text \(byte 0x89 here; is it binary/ },
   { name: 'Latin-1 text', content: Buffer.from('gateway:\n  name: caf\xe9\n', 'latin1'), line: 2, col: 12, message: /not UTF-8 text \(byte 0xe9 here/ },
   { name: 'UTF-16 text', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('gateway: {}\n', 'utf16le')]), line: 1, col: 1, message: /the file is UTF-16 text; .*save it as UTF-8/ },
@@ -152,8 +153,8 @@ describe.each(COMMANDS)('%s: standard input', (command) => {
 
 describe.each(COMMANDS)('%s: --set syntax errors (exit 2, the flag named)', (command) => {
   it.each([
-    ['no "="', ['--set', 'gateway.name'], 'failed parsing --set data: key "name" has no value'],
-    ['a key that ends with ","', ['--set', 'gateway.name,'], 'failed parsing --set data: key "name" has no value (cannot end with ,)'],
+    ['no "="', ['--set', 'gateway.name'], '--set gateway.name: failed parsing --set data: key "gateway.name" has no value'],
+    ['a key that ends with ","', ['--set', 'gateway.name,'], '--set gateway.name,: failed parsing --set data: key "gateway.name" has no value (cannot end with ,)'],
     ['an unbalanced "]"', ['--set', 'gateway.listeners[0]]=1'], "failed parsing --set data: unexpected data at end of array index: [']']"],
     ['an unterminated list', ['--set', 'gateway.listeners={a,b'], "failed parsing --set data: list must terminate with '}'"],
     ['an index that is not a number', ['--set', 'gateway.listeners[x].port=1'], 'failed parsing --set data: error parsing index: strconv.Atoi: parsing "x": invalid syntax'],
@@ -162,7 +163,7 @@ describe.each(COMMANDS)('%s: --set syntax errors (exit 2, the flag named)', (com
     ['an index far over it', ['--set', 'gateway.listeners[99999999999999999999].port=1'], 'value out of range'],
     ['a key nested deeper than helm allows', ['--set', `${Array.from({ length: 32 }, (_, i) => `k${i}`).join('.')}=1`], 'value name nested level is greater than maximum supported nested level of 30'],
     ['malformed --set-json', ['--set-json', 'gatewayConfig.spec={"a":'], 'failed parsing --set-json data gatewayConfig.spec={"a":'],
-    ['--set-literal without "="', ['--set-literal', 'gateway.name'], 'failed parsing --set-literal data: key "name" has no value'],
+    ['--set-literal without "="', ['--set-literal', 'gateway.name'], '--set-literal gateway.name: failed parsing --set-literal data: key "gateway.name" has no value'],
   ])('%s', async (_name, args, message) => {
     const r = await runCli([command, ...args]);
     expectCleanFailure(r, 2, `${command} ${_name}`);

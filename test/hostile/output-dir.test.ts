@@ -1,5 +1,5 @@
 // --output-dir: all or nothing (a failure at any step leaves the directory as it was: old files,
-// no temporary files, no new folders), never a byte outside the directory whatever the values
+// no staging folders, no new folders), never a byte outside the directory whatever the values
 // say, and symbolic links that lead out are refused before anything is written.
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,10 +166,10 @@ describe('all or nothing', () => {
   const plan = () => planOutputDir(out, render({ set: ['gateway.name=new'] }).manifests);
 
   it.each([
-    ['while writing the temporary files', 'writeNew', 3],
-    ['while moving the old files aside', 'rename', 3],
-    ['while putting the new files in place', 'rename', 4],
-    ['at the last file', 'rename', 10],
+    ['while writing the staged folder', 'writeNew', 3],
+    ['while linking the foreign files into it', 'link', 1],
+    ['while moving the old folder aside', 'rename', 1],
+    ['while putting the new folder in place', 'rename', 2],
   ] as [string, keyof OutputFs, number][])('a failure %s puts everything back', (_when, op, failAt) => {
     const before = previous();
     expect(() => writeOutputDir(plan(), out, failing(op, failAt))).toThrow(/cannot write to --output-dir .*ENOSPC.*; nothing was changed/);
@@ -208,6 +208,7 @@ describe('all or nothing', () => {
     const after = tree(out);
     expect(after['ai-gateway-core/templates/notes.txt']).toBe('mine');
     expect(after['ai-gateway-core/templates/gateway.yaml']).toContain('name: new');
-    expect(Object.keys(after).filter((p) => /\.(tmp|old)$/.test(p))).toEqual([]);
+    expect(Object.keys(after).filter((p) => /\.agc-|\.(tmp|old)$/.test(p))).toEqual([]);
+    expect(readdirSync(join(out, 'ai-gateway-core'))).toEqual(['templates']);
   });
 });

@@ -43,17 +43,14 @@ describe('stderrIsTerminal, through validate --color auto', () => {
   });
 });
 
-describe('writeFd', () => {
-  it('writes long text slice by slice, never splitting a surrogate pair', async () => {
-    const { closeSync, openSync } = await import('node:fs');
-    const { writeFd } = await import('../../src/output/standard-streams.js');
+describe('utf8Slices', () => {
+  it('encodes long text slice by slice, never splitting a surrogate pair', async () => {
+    const { utf8Slices } = await import('../../src/output/standard-streams.js');
     const MiB = 1 << 20;
-    for (const text of ['', 'a', `${'a'.repeat(MiB - 1)}😀${'b'.repeat(MiB)}é`, `${'x'.repeat(MiB)}😀`, '😀'.repeat(MiB)]) {
-      const file = join(work, 'out.txt');
-      const fd = openSync(file, 'w');
-      writeFd(fd, () => process.stdout, text);
-      closeSync(fd);
-      expect(readFileSync(file, 'utf8') === text).toBe(true);
+    for (const text of ['', 'a', `${'a'.repeat(MiB - 1)}😀${'b'.repeat(MiB)}é`, `${'x'.repeat(MiB)}😀`, '😀'.repeat(MiB), '\ud800'.repeat(3)]) {
+      const slices = [...utf8Slices(text)];
+      expect(Buffer.concat(slices).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(slices.every((b) => b.length > 0)).toBe(true);
     }
   });
 });

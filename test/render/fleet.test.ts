@@ -79,8 +79,8 @@ describe('render --each', () => {
     expect(r.code).toBe(2); // the worst failure: an I/O error
     expect(r.stderr).toContain(`environment b-schema (${join(envs, 'b-schema.yaml')}): values don't meet the chart's schema`);
     expect(r.stderr).toContain(`${join(envs, 'b-schema.yaml')}:4:13`);
-    expect(r.stderr).toContain(`environment c-syntax (${join(envs, 'c-syntax.yaml')}): ${join(envs, 'c-syntax.yaml')}:2:1: invalid YAML`);
-    expect(r.stderr).toContain(`environment d-unwritable (${join(envs, 'd-unwritable.yaml')}): cannot write to --output-dir`);
+    expect(r.stderr).toContain(`environment c-syntax (${join(envs, 'c-syntax.yaml')}): ${join(envs, 'c-syntax.yaml')}:1:11: invalid YAML: the list opened with "[" is not closed`);
+    expect(r.stderr).toContain(`environment d-unwritable (${join(envs, 'd-unwritable.yaml')}): refusing to write --output-dir: ${join(out, 'd-unwritable')} is a file where a directory is needed`);
     expect(r.stderr).toMatch(/Error: 3 of 5 environments failed: .*b-schema\.yaml, .*c-syntax\.yaml, .*d-unwritable\.yaml\n$/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out).sort()).toEqual(['a-good', 'd-unwritable', 'e-good']);

@@ -368,7 +368,7 @@ const EXPECTED: Record<string, Row[]> = {
     ['error', 'yaml/root-not-map', '', '1:1', 'a values file must be a map of keys to values, but this document is a list (helm: json: cannot unmarshal array into Go value of type map[string]interface {})', 'a values file is a map at the top level, e.g. "gateway:\\n  name: ai-gateway"'],
   ],
   'yaml-syntax.yaml': [
-    ['error', 'yaml/syntax', '', '2:9', 'invalid YAML: Nested mappings are not allowed in compact mappings', 'fix the YAML syntax at this position (indentation, a missing ":" or an unclosed quote)'],
+    ['error', 'yaml/syntax', '', '3:4', 'invalid YAML: a key here ("enabled") is indented more than the keys above it: line it up with the keys above (column 3), or, if it belongs under "name", move the value after "name:" onto a line of its own (line "   enabled: true")', 'fix the YAML syntax at this position (indentation, a missing ":" or an unclosed quote)'],
   ],
 
 };

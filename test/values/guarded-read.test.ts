@@ -42,7 +42,7 @@ describe('readValuesGuarded', () => {
       throw new Error('no error');
     })();
     expect(e).toBeInstanceOf(ValuesYamlError);
-    expect(e.message).toMatch(/^deep\.yaml:\d+:\d+: the values nest more than 100 levels deep here/);
+    expect(e.message).toMatch(/^deep\.yaml:\d+:\d+: the values nest deeper than the limit of 100 levels at (k\.)+k…/);
   });
 
   it('charges what it read to the run', () => {

@@ -1,6 +1,6 @@
 // The run's limits: tree measurement without recursion, the cumulative budget, the depth check.
 import { describe, expect, it } from 'vitest';
-import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesBudget, ValuesLimitError, checkDepth, formatBytes, measureTree } from '../../src/values/limits.js';
+import { MAX_VALUES_DEPTH, MAX_VALUES_NODES, ValuesBudget, ValuesLimitError, formatBytes, measureTree, pathPastDepth, shortPath } from '../../src/values/limits.js';
 import { newMap, type Value } from '../../src/values/types.js';
 
 function nested(depth: number): Value {
@@ -46,12 +46,29 @@ describe('ValuesBudget', () => {
     })();
     expect(e.limit).toBe('MAX_VALUES_DEPTH');
     expect(e.exitCode).toBe(1);
-    expect(e.message).toBe(`deep.yaml: the values nest ${MAX_VALUES_DEPTH + 5} levels deep, more than ${MAX_VALUES_DEPTH} (the limit MAX_VALUES_DEPTH; this chart's values nest about 10): flatten them`);
+    // the values path where the limit is crossed, shortened at a segment; the limit in words
+    expect(e.message).toMatch(/^deep\.yaml: the values nest deeper than the limit of 100 levels at (k\[0\]\.)+k(\[0\])?… \(values for this chart nest about 10\): flatten them$/);
+    expect(e.message).not.toMatch(/MAX_/);
   });
 
   it('accepts exactly the limits', () => {
-    expect(() => checkDepth(MAX_VALUES_DEPTH, 'x')).not.toThrow();
-    expect(() => checkDepth(MAX_VALUES_DEPTH + 1, 'x')).toThrow(/MAX_VALUES_DEPTH/);
+    expect(() => new ValuesBudget().charge(nested(MAX_VALUES_DEPTH), 'x')).not.toThrow();
+    expect(() => new ValuesBudget().charge(nested(MAX_VALUES_DEPTH + 1), 'x')).toThrow(/the limit of 100 levels/);
+  });
+});
+
+describe('the values path of a depth message', () => {
+  it('is where the values first nest one level too deep', () => {
+    const deep = (n: number, key: string): Value => (n === 0 ? 1 : Object.assign(newMap(), { [key]: deep(n - 1, key) }));
+    const root = Object.assign(newMap(), { gateway: Object.assign(newMap(), { annotations: Object.assign(newMap(), { ok: 1, k: deep(3, 'a') }) }) });
+    expect(pathPastDepth(root, 4)).toBe('gateway.annotations.k.a.a');
+    expect(pathPastDepth(root, 6)).toBeUndefined();
+    expect(pathPastDepth([[[1]]], 2)).toBe('[0][0][0]');
+  });
+
+  it('is shortened at a segment', () => {
+    expect(shortPath('gateway.annotations')).toBe('gateway.annotations');
+    expect(shortPath(`gateway.annotations.k${'.a'.repeat(40)}`)).toBe(`gateway.annotations.k${'.a'.repeat(19)}…`);
   });
 });
 

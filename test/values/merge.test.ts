@@ -251,7 +251,7 @@ function oursFor(s: Scenario, fileNames: string[]): Outcome {
     const { values, warnings } = coalesceValues(defaults.values, user.values, { chartName: 'x' });
     return { ok: true, values, int64: [...ourInt64Paths(values, user.sources)].sort(), warnings };
   } catch (e) {
-    if (e instanceof SetSyntaxError) return { ok: false, error: `Error: ${e.message}` };
+    if (e instanceof SetSyntaxError) return { ok: false, error: `Error: ${e.helmMessage}` };
     throw e;
   }
 }

@@ -51,7 +51,7 @@ export function ours(flags: FlagArg[], major: HelmMajor = 'v4'): Outcome {
     }
     return { ok: true, values: coalesceValues(newMap(), values).values, sources };
   } catch (e) {
-    if (e instanceof SetSyntaxError) return { ok: false, error: `Error: ${e.message}` };
+    if (e instanceof SetSyntaxError) return { ok: false, error: `Error: ${e.helmMessage}` };
     throw e;
   }
 }

@@ -85,7 +85,7 @@ describe('--set grammar', () => {
     expect(out.a.length).toBe(MAX_INDEX + 1);
     expect(out.a[MAX_INDEX]).toBe('x');
     expect(failure(parseSetInto, `a[${MAX_INDEX + 1}]=1`).message).toBe(
-      'failed parsing --set data: index of 65537 is greater than maximum supported index of 65536',
+      '--set a[65537]=1: failed parsing --set data: index of 65537 is greater than maximum supported index of 65536',
     );
   });
 
@@ -176,9 +176,27 @@ describe('--set errors carry helm’s messages', () => {
   ])('%j → %s', (arg, reason) => {
     const e = failure(parseSetInto, arg);
     expect(e.reason).toBe(reason);
-    expect(e.message).toBe(`failed parsing --set data: ${reason}`);
+    // the flag as written, then helm's message (with the whole key path, below)
+    expect(e.message.startsWith(`--set ${arg}: failed parsing --set data: `)).toBe(true);
+    if (!reason.includes('has no value')) expect(e.message).toBe(`--set ${arg}: failed parsing --set data: ${reason}`);
     expect(e.flag).toBe('--set');
     expect(e.arg).toBe(arg);
+  });
+
+  it.each([
+    ['a.b', '--set a.b: failed parsing --set data: key "a.b" has no value'],
+    ['gateway.listeners[0].name', '--set gateway.listeners[0].name: failed parsing --set data: key "gateway.listeners[0].name" has no value'],
+    ['x=1,a.b,', '--set x=1,a.b,: failed parsing --set data: key "a.b" has no value (cannot end with ,)'],
+    ['a.b.=1', '--set a.b.=1: failed parsing --set data: key map "a.b" has no value'],
+    // a key that needs quoting in a values path is not how the user wrote it: helm's segment stays
+    ['x=[1,2]', '--set x=[1,2]: failed parsing --set data: key "2]" has no value'],
+  ])('"has no value" names the whole key path the user wrote: %j', (arg, message) => {
+    expect(failure(parseSetInto, arg).message).toBe(message);
+  });
+
+  it('a long flag is shortened in the message', () => {
+    const arg = `${'k'.repeat(200)}.b`;
+    expect(failure(parseSetInto, arg).message).toMatch(/^--set k{117}\.\.\.: failed parsing --set data: key "k{200}\.b" has no value$/);
   });
 
   it('names float64 for numbers that came from a values file', () => {
@@ -242,15 +260,16 @@ describe('--set-file and --set-literal', () => {
   });
 
   it('reports a file it cannot read the way helm does', () => {
-    expect(failure(withFiles, 'a=nope').message).toBe('failed parsing --set-file data: open nope: no such file or directory');
-    expect(failure(withFiles, 'a=,b=f1').message).toBe('failed parsing --set-file data: open : no such file or directory');
+    expect(failure(withFiles, 'a=nope').message).toBe('--set-file a=nope: failed parsing --set-file data: open nope: no such file or directory');
+    expect(failure(withFiles, 'a=,b=f1').message).toBe('--set-file a=,b=f1: failed parsing --set-file data: open : no such file or directory');
   });
 
   it('--set-literal takes the rest of the argument unparsed', () => {
     expect(run(parseSetLiteralInto, 'lit=a,b=c\\,d')).toEqual({ lit: 'a,b=c\\,d' });
     expect(run(parseSetLiteralInto, 'a,b.c[1]=x=y')).toEqual({ 'a,b': { c: [null, 'x=y'] } });
     expect(run(parseSetLiteralInto, 'a=')).toEqual({ a: '' });
-    expect(failure(parseSetLiteralInto, 'a').message).toBe('failed parsing --set-literal data: key "a" has no value');
+    expect(failure(parseSetLiteralInto, 'a').message).toBe('--set-literal a: failed parsing --set-literal data: key "a" has no value');
+    expect(failure(parseSetLiteralInto, 'a.b').message).toBe('--set-literal a.b: failed parsing --set-literal data: key "a.b" has no value');
   });
 });
 

@@ -4,6 +4,7 @@
  * ACME solver and the redirect attach. Each `fail` of those templates is thrown here with the same
  * message. Keep the two in step.
  */
+import { goQuote } from '../../go/quote.js';
 import { TemplateFailError } from '../../errors.js';
 import { goTruthy } from '../../render/go-truth.js';
 import { asMap, type TemplateRoot } from '../../render/chart-helpers.js';
@@ -71,6 +72,8 @@ const ISSUER_TEMPLATE = 'ai-gateway-core/templates/issuer.yaml';
 const HTTPROUTE_TEMPLATE = 'ai-gateway-core/templates/httproute.yaml';
 
 /** certificate.yaml: one Certificate per Secret, with its names; fails as the template does. */
+const SECRET_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 export function certificates(root: TemplateRoot): { secretName: string; dnsNames: Value[] }[] {
   const secrets = listenerSecrets(root);
   if (secrets.length === 0) {
@@ -81,6 +84,10 @@ export function certificates(root: TemplateRoot): { secretName: string; dnsNames
   }
   const given = list(asMap(root.Values.certManager).dnsNames);
   return secrets.map(([secretName, entry]) => {
+    // certificate.yaml prints it as the Certificate's name and secretName.
+    if (secretName.length > 253 || !SECRET_NAME.test(secretName)) {
+      throw new TemplateFailError(CERTIFICATE_TEMPLATE, `Secret ${goQuote(secretName)} in a listener's tls.certificateRefs is not a valid Secret name (lower-case letters, digits, "-" and ".", at most 253): cert-manager cannot issue it`);
+    }
     const dnsNames = uniq([...given, ...entry.hosts]);
     if (dnsNames.length === 0) {
       throw new TemplateFailError(

@@ -7,6 +7,7 @@ import { toKubectlList } from '../../output/kubectl-json.js';
 import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
 import { crdGate } from './validate.js';
 import { renderEach } from './render-each.js';
+import { InterruptedError, watchInterrupts } from '../interrupts.js';
 
 interface RenderFlags extends ValueFlagOptions {
   namespace: string;
@@ -80,8 +81,16 @@ gateway-helm and the AI Gateway CRDs with ai-gateway-crds-helm first; this chart
         // helm writes the files, then finds nothing left to show for --show-only.
         if (opts.showOnly?.length) throw new TemplateNotFoundError(opts.showOnly[0]);
         const plan = planOutputDir(opts.outputDir, result.manifests);
-        writeOutputDir(plan, opts.outputDir);
-        io.stdout(plan.log);
+        const interrupts = watchInterrupts();
+        try {
+          writeOutputDir(plan, opts.outputDir);
+          io.stdout(plan.log);
+          // A signal that came while the files were written is handled now that they are whole.
+          const signal = await interrupts.checkpoint();
+          if (signal) throw new InterruptedError(signal, `${opts.outputDir} was written completely before the run stopped`);
+        } finally {
+          interrupts.stop();
+        }
         return;
       }
       io.stdout(opts.output === 'json' ? toKubectlList(result.text) : result.text);

@@ -145,7 +145,7 @@ describe('check: usage and I/O errors (exit 2)', () => {
     [['check', '--core', '-', '--models', '-'], 'only one of --core, --models and --crds can read standard input'],
     [['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '-o', 'xml'], 'xml'],
     [['check', '--core', CLEAN_CORE, '--models', CLEAN_MODELS, '--crds', join(tmp, 'no-such-dir')], 'CRDs:'],
-    [['check', '--core', CLEAN_CORE, '--models-set', 'gateway.name'], 'key "name" has no value'],
+    [['check', '--core', CLEAN_CORE, '--models-set', 'gateway.name'], 'key "gateway.name" has no value'],
   ])('%j', async (args, message) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);

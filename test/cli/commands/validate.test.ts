@@ -128,7 +128,7 @@ describe('validate: exit codes', () => {
     [['validate', '--crds', join(tmp, 'no-such-dir')], 'CRDs:'],
     [['validate', '--manifests', join(CASES, 'pattern-name-upper.yaml')], '--manifests needs --crds'],
     [['validate', '--crds', CRDS, '--manifests', PRODUCTION, '-f', PRODUCTION], '--manifests checks the given documents'],
-    [['validate', '--set', 'gateway.name'], 'key "name" has no value'],
+    [['validate', '--set', 'gateway.name'], '--set gateway.name: failed parsing --set data: key "gateway.name" has no value'],
     [['validate', '-o', 'xml'], 'xml'],
     [['validate', '-f', '-', '--crds', '-'], 'only one of -f, --crds and --manifests can read standard input'],
   ])('2 for usage and I/O errors: %j', async (args, message) => {
