@@ -253,6 +253,26 @@ class Aside extends Error {
  * before it found the environment's folder taken): it is swapped in instead of a new copy.
  */
 export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = nodeFs, prebuilt?: string): void {
+  // Another run writing the same folder can move a folder away between two of this run's steps
+  // (its swap renames the old folder aside, then its own in). Each attempt is all or nothing, so
+  // an attempt that found a path gone is simply made again.
+  for (let tries = 1; ; tries++) {
+    try {
+      return writeOutputDirOnce(plan, dir, fs, prebuilt);
+    } catch (err) {
+      if (!(err instanceof VanishedError) || tries >= 5) throw err instanceof VanishedError ? err.reported : err;
+    }
+  }
+}
+
+/** An attempt that failed because a path vanished under it (ENOENT), with the error it would report. */
+class VanishedError extends Error {
+  constructor(readonly reported: AiGatewayCoreError) {
+    super(reported.message);
+  }
+}
+
+function writeOutputDirOnce(plan: OutputDirPlan, dir: string, fs: OutputFs, prebuilt?: string): void {
   const root = resolve(dir);
   const files = [...plan.files].map(([path, content]) => ({ target: resolve(path), content }));
   if (files.length === 0) return;
@@ -309,7 +329,10 @@ export function writeOutputDir(plan: OutputDirPlan, dir: string, fs: OutputFs = 
     for (const old of aside) attempt(() => fs.removeTree(old));
     if (cause instanceof AiGatewayCoreError) throw cause;
     const left = cleaned ? 'nothing was changed' : `nothing was changed, but ${stages.join(', ')} could not be removed (the next run removes it)`;
-    throw new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${describeIoError(cause)}; ${left}`, 2);
+    const reported = new AiGatewayCoreError(`cannot write to --output-dir ${dir}: ${describeIoError(cause)}; ${left}`, 2);
+    // A prebuilt folder is the caller's: after a failed attempt it may be gone, so no second one.
+    if (ioErrorCode(cause) === 'ENOENT' && cleaned && prebuilt === undefined) throw new VanishedError(reported);
+    throw reported;
   }
   for (const old of aside) attempt(() => fs.removeTree(old));
 }
