@@ -35,16 +35,33 @@ export function addChartOption(cmd: Command): Command {
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** helm's --set flags: name, what the value looks like, and what it does. */
+export const SET_FLAGS = [
+  ['set', 'key=value', 'set values (repeatable; key.sub=v,list[0]=v; types inferred as helm does)'],
+  ['set-string', 'key=value', 'set values, always as strings (repeatable)'],
+  ['set-json', 'key=json', 'set values from JSON (repeatable)'],
+  ['set-file', 'key=path', "set a value to a file's contents (repeatable)"],
+  ['set-literal', 'key=value', 'set one value verbatim, commas and all (repeatable)'],
+] as const;
+
+export type SetFlagName = (typeof SET_FLAGS)[number][0];
+
+/**
+ * The --set flags for another set of values, `--<prefix>-set`… (check's two releases, diff's old
+ * values); `only` picks some of them, `describe` words each one's help.
+ */
+export function addSetFlags(cmd: Command, prefix: string, describe: (name: SetFlagName, help: string) => string, only?: readonly SetFlagName[]): Command {
+  for (const [name, placeholder, help] of SET_FLAGS) {
+    if (!only || only.includes(name)) cmd.option(`--${prefix}-${name} <${placeholder}>`, describe(name, help), collect);
+  }
+  return cmd;
+}
+
 /** helm's value flags, with helm's names and meanings, and which chart they are values of. */
 export function addValueFlags(cmd: Command): Command {
-  return addChartOption(cmd)
-    .option('-f, --values <file>', 'values file (repeatable; later files win; - reads standard input)', collect)
-    .option('--set <key=value>', 'set values (repeatable; key.sub=v,list[0]=v; types inferred as helm does)', collect)
-    .option('--set-string <key=value>', 'set values, always as strings (repeatable)', collect)
-    .option('--set-json <key=json>', 'set values from JSON (repeatable)', collect)
-    .option('--set-file <key=path>', "set a value to a file's contents (repeatable)", collect)
-    .option('--set-literal <key=value>', 'set one value verbatim, commas and all (repeatable)', collect)
-    .option('--debug', 'print stack traces of unexpected errors');
+  addChartOption(cmd).option('-f, --values <file>', 'values file (repeatable; later files win; - reads standard input)', collect);
+  for (const [name, placeholder, help] of SET_FLAGS) cmd.option(`--${name} <${placeholder}>`, help, collect);
+  return cmd.option('--debug', 'print stack traces of unexpected errors');
 }
 
 /** Reads the `-f` files and passes the flags through, in the library's terms. */

@@ -7,7 +7,7 @@ import { UsageError } from '../../errors.js';
 import { InputBudget, readValuesFiles, setFileReader } from '../../output/read-input.js';
 import { defaultCacheDir } from '../../validate/cache-dir.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../validate/format.js';
-import { collect, type Io } from '../shared.js';
+import { addSetFlags, collect, type Io } from '../shared.js';
 import { printReport } from './validate.js';
 
 // The CRD validator (and its CEL runtime) loads only for --crds.
@@ -16,14 +16,6 @@ const crdLoad = () => import('../../validate/manifests.js');
 
 const SIDES = ['core', 'models'] as const;
 type Side = (typeof SIDES)[number];
-/** helm's value flags, per release: `--core-set`, `--models-set-json`… (the file flag is `--core`/`--models`). */
-const SET_FLAGS = [
-  ['set', 'set values (repeatable; key.sub=v,list[0]=v; types inferred as helm does)'],
-  ['set-string', 'set values, always as strings (repeatable)'],
-  ['set-json', 'set values from JSON (repeatable)'],
-  ['set-file', "set a value to a file's contents (repeatable)"],
-  ['set-literal', 'set one value verbatim, commas and all (repeatable)'],
-] as const;
 
 type SideFlags = { [K in `${Side}` | `${Side}Set` | `${Side}SetString` | `${Side}SetJson` | `${Side}SetFile` | `${Side}SetLiteral`]?: string[] };
 
@@ -48,7 +40,8 @@ export function registerCheck(program: Command, io: Io): void {
     .description('Check the core and the models release as one deployment: routes that cannot attach, references to nothing, timeouts and limits that disagree across the two charts, and everything validate reports for each.')
     .option('--core <file>', 'values file of the core chart (repeatable; later files win; - reads standard input)', collect)
     .option('--models <file>', 'values file of the models chart (repeatable; later files win; - reads standard input)', collect);
-  for (const side of SIDES) for (const [flag, help] of SET_FLAGS) cmd.option(`--${side}-${flag} <${flag === 'set-file' ? 'key=path' : flag === 'set-json' ? 'key=json' : 'key=value'}>`, `${side} chart: ${help}`, collect);
+  // helm's value flags, per release: `--core-set`, `--models-set-json`… (the file flag is `--core`/`--models`).
+  for (const side of SIDES) addSetFlags(cmd, side, (_name, help) => `${side} chart: ${help}`);
   cmd
     .option('-n, --namespace <namespace>', 'namespace of both releases', 'default')
     .option('--core-namespace <namespace>', 'namespace of the core release (default: --namespace)')

@@ -7,7 +7,7 @@ import { stderrIsTerminal, stdoutIsTerminal } from '../../output/standard-stream
 import { defaultCacheDir } from '../../validate/cache-dir.js';
 import { formatFindingsText, formatJunit, formatSarif, formatSummary } from '../../validate/format.js';
 import { redactActive } from '../../values/secrets.js';
-import { addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
+import { addSetFlags, addValueFlags, collect, printWarnings, valueInputs, type Io, type ValueFlagOptions } from '../shared.js';
 import { useColor } from './validate.js';
 
 // The differ (and, for --crds, the CRD validator) loads only when the command runs.
@@ -42,25 +42,23 @@ function contextLines(text: string): number {
 }
 
 export function registerDiff(program: Command, io: Io): void {
-  addValueFlags(
-    program
-      .command('diff')
-      .description('Show what an upgrade changes, object by object, and what it breaks: refusals (--crds), new addresses, detached routes, restarts, reset counters.')
-      .argument('[RELEASE_NAME]', 'release name (default: release-name)')
-      .option('-n, --namespace <namespace>', 'namespace of the namespaced objects', 'default')
-      .option('--from <file>', 'the old values: a values file as for -f (repeatable, layered like -f)', collect)
-      .option('--from-set <key=value>', 'the old values: as --set (repeatable)', collect)
-      .option('--from-set-string <key=value>', 'the old values: as --set-string (repeatable)', collect)
-      .option('--from-set-json <key=json>', 'the old values: as --set-json (repeatable)', collect)
-      .option('--from-manifests <file>', 'the old state: live objects as `kubectl get … -o yaml` prints them (a List or documents; - for stdin; repeatable)', collect)
-      .option('--crds <path>', 'check each change as the API server checks an UPDATE against these CRDs (file, directory or -; repeatable)', collect)
-      .option('-C, --context <lines>', 'unchanged lines shown around each change', '3')
-      .addOption(new Option('-o, --output <format>', 'text for people; json for tools; junit or sarif for the findings').choices([...DIFF_OUTPUTS]).default('text'))
-      .option('--show-secrets', 'show secret values in the diff instead of redacting them')
-      .option('--detailed-exitcode', 'exit 3 when there are changes (and nothing is refused)')
-      .option('--no-cache', 'do not read or write the cache of parsed CRDs')
-      .addOption(new Option('--color <when>', 'colour the diff').choices(['auto', 'always', 'never']).default('auto')),
-  )
+  const cmd = program
+    .command('diff')
+    .description('Show what an upgrade changes, object by object, and what it breaks: refusals (--crds), new addresses, detached routes, restarts, reset counters.')
+    .argument('[RELEASE_NAME]', 'release name (default: release-name)')
+    .option('-n, --namespace <namespace>', 'namespace of the namespaced objects', 'default')
+    .option('--from <file>', 'the old values: a values file as for -f (repeatable, layered like -f)', collect);
+  addSetFlags(cmd, 'from', (name) => `the old values: as --${name} (repeatable)`, ['set', 'set-string', 'set-json']);
+  cmd
+    .option('--from-manifests <file>', 'the old state: live objects as `kubectl get … -o yaml` prints them (a List or documents; - for stdin; repeatable)', collect)
+    .option('--crds <path>', 'check each change as the API server checks an UPDATE against these CRDs (file, directory or -; repeatable)', collect)
+    .option('-C, --context <lines>', 'unchanged lines shown around each change', '3')
+    .addOption(new Option('-o, --output <format>', 'text for people; json for tools; junit or sarif for the findings').choices([...DIFF_OUTPUTS]).default('text'))
+    .option('--show-secrets', 'show secret values in the diff instead of redacting them')
+    .option('--detailed-exitcode', 'exit 3 when there are changes (and nothing is refused)')
+    .option('--no-cache', 'do not read or write the cache of parsed CRDs')
+    .addOption(new Option('--color <when>', 'colour the diff').choices(['auto', 'always', 'never']).default('auto'));
+  addValueFlags(cmd)
     .addHelpText(
       'after',
       `
